@@ -1,0 +1,90 @@
+package vn.kiosk.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.config.KioskConfig;
+import vn.kiosk.devices.Devices;
+import vn.kiosk.health.HealthCheck;
+import vn.kiosk.json.Json;
+import vn.kiosk.outbox.Outbox;
+import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.ServiceCatalog;
+import vn.kiosk.storage.Database;
+import vn.kiosk.web.HttpApi;
+
+/**
+ * Wires the kiosk together with plain constructors and owns its lifecycle: everything opened is
+ * closed in reverse order, once, whether start-up failed half-way or the process is stopping.
+ */
+public final class KioskApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskApp.class);
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final KioskConfig config;
+    private final Clock clock;
+    private QueueService queue;
+    private HttpApi http;
+    private Devices devices;
+
+    public KioskApp(KioskConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Opens everything; on failure closes what was opened and rethrows. */
+    public KioskApp start() throws IOException, SQLException, DataDirLock.AlreadyLockedException {
+        try {
+            Path dataDir = config.dataPath();
+            opened.push(DataDirLock.acquire(dataDir));
+            Database db = Database.open(dataDir.resolve("kiosk.db"));
+            opened.push(db);
+            devices = Devices.open(config.devices());
+            opened.push(devices);
+            ObjectMapper json = Json.newMapper();
+            ServiceCatalog catalog = new ServiceCatalog(config);
+            queue = new QueueService(db, catalog, new Outbox(json), clock, config);
+            HealthCheck health = new HealthCheck(db, devices, clock, Version.current(), config.site().id(), config.device().id());
+            http = new HttpApi(config.http(), json, queue, catalog, health).start();
+            opened.push(http);
+            log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
+                    config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());
+            return this;
+        } catch (IOException | SQLException | DataDirLock.AlreadyLockedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public QueueService queue() {
+        return queue;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Stops taking work, lets requests in flight finish, closes devices and the database. */
+    @Override
+    public synchronized void close() {
+        while (!opened.isEmpty()) {
+            AutoCloseable c = opened.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed", c.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package vn.kiosk.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.kiosk.config.ConfigLoader;
+import vn.kiosk.config.InvalidConfigException;
+import vn.kiosk.config.KioskConfig;
+
+/**
+ * Command line entry point (scripts/kiosk calls it). Exit codes: 0 done, 1 start-up failed,
+ * 2 usage error, 3 invalid configuration, 4 data directory in use by another kiosk process.
+ */
+public final class Main {
+
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_CONFIG = 3;
+    static final int EXIT_LOCKED = 4;
+
+    private static final String HELP = """
+            Usage: kiosk <command> [options]
+
+            Commands:
+              run [--config FILE]     run the kiosk with the devices named in the configuration
+              demo [--config FILE]    run with every device simulated and print the touchscreen URL
+              check-config [--config FILE]
+                                      validate the configuration, print the problems, and exit
+              --help                  show this help
+
+            The configuration file defaults to $KIOSK_CONFIG, else the built-in defaults
+            (config/kiosk.yaml). Environment variables override single keys: KIOSK_DATA_DIR,
+            KIOSK_HTTP_PORT, KIOSK_SITE, KIOSK_DEVICE, KIOSK_MQTT_URL, KIOSK_PRINTER_URL,
+            KIOSK_SCANNER_URL, KIOSK_DISPENSER_URL.
+
+            Exit codes: 0 stopped normally, 1 start-up failed, 2 usage error,
+            3 invalid configuration, 4 data directory already used by another kiosk process.
+            """;
+
+    private Main() { }
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
+            out.print(HELP);
+            return args.length == 0 ? EXIT_USAGE : 0;
+        }
+        String command = args[0];
+        String configFile = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                configFile = args[++i];
+            } else {
+                err.println("kiosk: unknown option '" + args[i] + "' for '" + command + "' (see kiosk --help)");
+                return EXIT_USAGE;
+            }
+        }
+        if (!List.of("run", "demo", "check-config").contains(command)) {
+            err.println("kiosk: unknown command '" + command + "' (see kiosk --help)");
+            return EXIT_USAGE;
+        }
+        Map<String, String> effectiveEnv = new HashMap<>(env);
+        if (command.equals("demo")) {
+            // Everything simulated, whatever the file says.
+            effectiveEnv.put("KIOSK_PRINTER_URL", "sim:");
+            effectiveEnv.put("KIOSK_SCANNER_URL", "sim:");
+            effectiveEnv.put("KIOSK_DISPENSER_URL", "sim:");
+        }
+        KioskConfig config;
+        try {
+            Path file = ConfigLoader.chooseFile(configFile, effectiveEnv);
+            config = new ConfigLoader().load(file, effectiveEnv);
+        } catch (InvalidConfigException e) {
+            err.println("kiosk: the configuration is invalid (" + e.problems().size() + " problem"
+                    + (e.problems().size() == 1 ? "" : "s") + "):");
+            e.problems().forEach(p -> err.println("  " + p));
+            return EXIT_CONFIG;
+        }
+        if (command.equals("check-config")) {
+            out.println("configuration OK");
+            return 0;
+        }
+        // Logging starts only now, so its files go under the configured data directory.
+        System.setProperty("kiosk.log.dir", config.dataPath().resolve("logs").toAbsolutePath().toString());
+        KioskApp app = new KioskApp(config, Clock.systemUTC());
+        try {
+            app.start();
+        } catch (DataDirLock.AlreadyLockedException e) {
+            err.println("kiosk: " + e.getMessage());
+            return EXIT_LOCKED;
+        } catch (Exception e) {
+            err.println("kiosk: start-up failed: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("start-up failed", e);
+            return EXIT_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            Logging.stop();
+        }, "shutdown"));
+        String host = config.http().bind().equals("0.0.0.0") ? "127.0.0.1" : config.http().bind();
+        out.println("Kiosk ready. Touchscreen UI: http://" + host + ":" + app.httpPort() + "/");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,306 @@
+package vn.kiosk.config;
+
+import java.net.URI;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.kiosk.devices.DeviceFactory;
+import vn.kiosk.hw.DeviceUrl;
+
+/** Checks the meaning of each value once the file has been read; adds one problem per fault. */
+final class ConfigValidator {
+
+    private static final Pattern NAME_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern SERVICE_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final Pattern COUNTER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,15}");
+    private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,3}");
+    private static final Pattern HHMM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+    private static final int MIN_TOKEN_LENGTH = 16;
+
+    private final SourceMap sources;
+    private final List<ConfigProblem> problems;
+
+    ConfigValidator(SourceMap sources, List<ConfigProblem> problems) {
+        this.sources = sources;
+        this.problems = problems;
+    }
+
+    void validate(KioskConfig c) {
+        if (present(c.site(), "/site")) {
+            matches(c.site().id(), "/site/id", NAME_ID, "lower-case letters, digits, '-' or '_' (at most 64)");
+            text(c.site().name(), "/site/name");
+        }
+        if (present(c.device(), "/device")) {
+            matches(c.device().id(), "/device/id", NAME_ID, "lower-case letters, digits, '-' or '_' (at most 64)");
+        }
+        if (present(c.timeZone(), "/timeZone")) {
+            try {
+                ZoneId.of(c.timeZone());
+            } catch (RuntimeException e) {
+                bad("/timeZone", c.timeZone(), "an IANA time zone such as Asia/Ho_Chi_Minh");
+            }
+        }
+        if (present(c.businessDay(), "/businessDay")) {
+            matches(c.businessDay().resetAt(), "/businessDay/resetAt", HHMM, "a local time HH:mm, e.g. \"04:00\"");
+        }
+        if (present(c.dataDir(), "/dataDir") && c.dataDir().isBlank()) {
+            bad("/dataDir", c.dataDir(), "a directory path");
+        }
+        validateHttp(c.http());
+        validateQueue(c.queue());
+        Set<String> counterIds = validateCounters(c.counters());
+        validatePriorities(c.priorities());
+        validateServices(c.services(), counterIds);
+        validateDevices(c.devices());
+        if (present(c.mqtt(), "/mqtt") && c.mqtt().url() != null && !c.mqtt().url().isBlank()) {
+            validateBrokerUrl(c.mqtt().url());
+        }
+    }
+
+    private void validateHttp(KioskConfig.Http http) {
+        if (!present(http, "/http")) {
+            return;
+        }
+        boolean loopback = false;
+        if (present(http.bind(), "/http/bind")) {
+            loopback = isLoopback(http.bind());
+            if (!loopback && !isAddressLiteral(http.bind())) {
+                bad("/http/bind", http.bind(), "an IP address to listen on: 127.0.0.1 (this device only) or e.g. 0.0.0.0 (the LAN)");
+                loopback = true; // already reported; do not also demand tokens
+            }
+        }
+        if (present(http.port(), "/http/port")) {
+            range(http.port(), "/http/port", 1, 65535, "a TCP port from 1 to 65535");
+        }
+        present(http.trustLocalhost(), "/http/trustLocalhost");
+        KioskConfig.Tokens t = http.tokens();
+        boolean tokensNeeded = !loopback || Boolean.FALSE.equals(http.trustLocalhost());
+        if (t == null) {
+            if (tokensNeeded) {
+                missing("/http/tokens");
+            }
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (var role : List.of(new String[] {"robot", t.robot()}, new String[] {"counter", t.counter()},
+                new String[] {"tech", t.tech()})) {
+            String pointer = "/http/tokens/" + role[0];
+            String token = role[1] == null ? "" : role[1];
+            if (token.isEmpty()) {
+                if (tokensNeeded) {
+                    bad(pointer, "\"\"", "a token of at least " + MIN_TOKEN_LENGTH
+                            + " characters: required because the API is reachable beyond this device (http.bind "
+                            + http.bind() + ") or localhost is not trusted");
+                }
+            } else if (token.length() < MIN_TOKEN_LENGTH || token.isBlank()) {
+                bad(pointer, "(" + token.length() + " characters)", "a token of at least " + MIN_TOKEN_LENGTH + " characters");
+            } else if (!seen.add(token)) {
+                bad(pointer, "(same as another role's)", "a token different from every other role's");
+            }
+        }
+    }
+
+    private void validateQueue(KioskConfig.Queue q) {
+        if (!present(q, "/queue")) {
+            return;
+        }
+        if (present(q.maxPriorityInRow(), "/queue/maxPriorityInRow")) {
+            range(q.maxPriorityInRow(), "/queue/maxPriorityInRow", 1, 100, "a whole number from 1 to 100");
+        }
+        if (present(q.defaultServiceMinutes(), "/queue/defaultServiceMinutes")) {
+            range(q.defaultServiceMinutes(), "/queue/defaultServiceMinutes", 1, 240, "minutes from 1 to 240");
+        }
+        if (present(q.estimateSamples(), "/queue/estimateSamples")) {
+            range(q.estimateSamples(), "/queue/estimateSamples", 1, 1000, "a whole number from 1 to 1000");
+        }
+    }
+
+    private Set<String> validateCounters(List<KioskConfig.Counter> counters) {
+        Set<String> ids = new HashSet<>();
+        if (!present(counters, "/counters")) {
+            return ids;
+        }
+        if (counters.isEmpty()) {
+            bad("/counters", "[]", "at least one counter");
+        }
+        for (int i = 0; i < counters.size(); i++) {
+            String at = "/counters/" + i;
+            KioskConfig.Counter c = counters.get(i);
+            if (!present(c, at)) {
+                continue;
+            }
+            if (matches(c.id(), at + "/id", COUNTER_ID, "letters, digits or '-' (at most 16), e.g. \"3\"")
+                    && !ids.add(c.id())) {
+                bad(at + "/id", c.id(), "a counter id used only once");
+            }
+            text(c.name(), at + "/name");
+            text(c.location(), at + "/location");
+        }
+        return ids;
+    }
+
+    private void validatePriorities(List<KioskConfig.PriorityCategory> priorities) {
+        if (!present(priorities, "/priorities")) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < priorities.size(); i++) {
+            String at = "/priorities/" + i;
+            KioskConfig.PriorityCategory p = priorities.get(i);
+            if (!present(p, at)) {
+                continue;
+            }
+            if (matches(p.id(), at + "/id", SERVICE_ID, "a lower-case id such as elderly") && !ids.add(p.id())) {
+                bad(at + "/id", p.id(), "a priority id used only once");
+            }
+            text(p.name(), at + "/name");
+            if (p.minAge() != null) {
+                range(p.minAge(), at + "/minAge", 1, 120, "an age from 1 to 120");
+            }
+        }
+    }
+
+    private void validateServices(List<KioskConfig.Service> services, Set<String> counterIds) {
+        if (!present(services, "/services")) {
+            return;
+        }
+        if (services.isEmpty()) {
+            bad("/services", "[]", "at least one service");
+        }
+        Set<String> ids = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
+        for (int i = 0; i < services.size(); i++) {
+            String at = "/services/" + i;
+            KioskConfig.Service s = services.get(i);
+            if (!present(s, at)) {
+                continue;
+            }
+            if (matches(s.id(), at + "/id", SERVICE_ID, "a lower-case id such as civil-status") && !ids.add(s.id())) {
+                bad(at + "/id", s.id(), "a service id used only once");
+            }
+            if (matches(s.prefix(), at + "/prefix", PREFIX, "1 to 3 capital letters A-Z") && !prefixes.add(s.prefix())) {
+                bad(at + "/prefix", s.prefix(), "a prefix no other service uses (numbers must never repeat in a day)");
+            }
+            text(s.name(), at + "/name");
+            if (present(s.numbers(), at + "/numbers")) {
+                KioskConfig.NumberRange r = s.numbers();
+                boolean firstOk = present(r.first(), at + "/numbers/first")
+                        && range(r.first(), at + "/numbers/first", 0, 999_999, "a number from 0 to 999999");
+                if (present(r.last(), at + "/numbers/last") && firstOk) {
+                    range(r.last(), at + "/numbers/last", r.first(), 999_999, "a number from numbers.first (" + r.first() + ") to 999999");
+                }
+            }
+            if (present(s.documents(), at + "/documents")) {
+                for (int d = 0; d < s.documents().size(); d++) {
+                    text(s.documents().get(d), at + "/documents/" + d);
+                }
+            }
+            if (present(s.counters(), at + "/counters")) {
+                if (s.counters().isEmpty()) {
+                    bad(at + "/counters", "[]", "at least one counter id that serves this service");
+                }
+                for (int k = 0; k < s.counters().size(); k++) {
+                    String id = s.counters().get(k);
+                    if (!counterIds.contains(id)) {
+                        bad(at + "/counters/" + k, "\"" + id + "\"", "the id of a counter in 'counters' " + new java.util.TreeSet<>(counterIds));
+                    }
+                }
+            }
+        }
+    }
+
+    private void validateDevices(KioskConfig.Devices d) {
+        if (!present(d, "/devices")) {
+            return;
+        }
+        device("printer", d.printer());
+        device("scanner", d.scanner());
+        device("dispenser", d.dispenser());
+    }
+
+    private void device(String kind, String url) {
+        String pointer = "/devices/" + kind;
+        if (url == null || url.isBlank()) {
+            return; // this kiosk has no such device
+        }
+        try {
+            DeviceUrl parsed = DeviceUrl.parse(url);
+            Set<String> schemes = DeviceFactory.supportedSchemes(kind);
+            if (!schemes.contains(parsed.scheme())) {
+                bad(pointer, "\"" + url + "\"", "a " + kind + " URL with one of the schemes " + new java.util.TreeSet<>(schemes)
+                        + " (or empty for none)");
+            }
+        } catch (IllegalArgumentException e) {
+            bad(pointer, "\"" + url + "\"", e.getMessage());
+        }
+    }
+
+    private void validateBrokerUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (!Set.of("tcp", "ssl").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                bad("/mqtt/url", "\"" + url + "\"", "tcp://host:port or ssl://host:port, or empty for no broker");
+            }
+        } catch (IllegalArgumentException e) {
+            bad("/mqtt/url", "\"" + url + "\"", "tcp://host:port or ssl://host:port, or empty for no broker");
+        }
+    }
+
+    static boolean isLoopback(String bind) {
+        return bind.equals("localhost") || bind.startsWith("127.") || bind.equals("::1") || bind.equals("[::1]");
+    }
+
+    private static boolean isAddressLiteral(String s) {
+        return s.matches("(\\d{1,3}\\.){3}\\d{1,3}") || s.matches("\\[?[0-9a-fA-F:]+]?");
+    }
+
+    private void text(KioskConfig.Text t, String at) {
+        if (present(t, at)) {
+            if (t.vi() == null || t.vi().isBlank()) {
+                missing(at + "/vi");
+            }
+            if (t.en() == null || t.en().isBlank()) {
+                missing(at + "/en");
+            }
+        }
+    }
+
+    private boolean matches(String value, String pointer, Pattern pattern, String expected) {
+        if (!present(value, pointer)) {
+            return false;
+        }
+        if (!pattern.matcher(value).matches()) {
+            bad(pointer, "\"" + value + "\"", expected);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean range(int value, String pointer, int min, int max, String expected) {
+        if (value < min || value > max) {
+            bad(pointer, String.valueOf(value), expected);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean present(Object value, String pointer) {
+        if (value == null) {
+            missing(pointer);
+            return false;
+        }
+        return true;
+    }
+
+    private void missing(String pointer) {
+        problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), null, "missing: this key needs a value"));
+    }
+
+    private void bad(String pointer, String value, String expected) {
+        problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), value, "expected " + expected));
+    }
+}

@@ -1,0 +1,64 @@
+package vn.kiosk.config;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The kiosk's whole configuration, as read from kiosk.yaml (see config/kiosk.yaml for what each
+ * key means). Instances are only made by {@link ConfigLoader}, which has validated every value.
+ */
+public record KioskConfig(
+        Site site,
+        DeviceId device,
+        String timeZone,
+        BusinessDay businessDay,
+        String dataDir,
+        Http http,
+        Queue queue,
+        List<PriorityCategory> priorities,
+        List<Counter> counters,
+        List<Service> services,
+        Devices devices,
+        Mqtt mqtt) {
+
+    public record Text(String vi, String en) { }
+
+    public record Site(String id, Text name) { }
+
+    public record DeviceId(String id) { }
+
+    public record BusinessDay(String resetAt) { }
+
+    public record Http(String bind, Integer port, Boolean trustLocalhost, Tokens tokens) { }
+
+    public record Tokens(String robot, String counter, String tech) { }
+
+    public record Queue(Integer maxPriorityInRow, Integer defaultServiceMinutes, Integer estimateSamples) { }
+
+    public record PriorityCategory(String id, Text name, Integer minAge) { }
+
+    public record Counter(String id, Text name, Text location) { }
+
+    public record NumberRange(Integer first, Integer last) { }
+
+    public record Service(String id, String prefix, Text name, NumberRange numbers, List<Text> documents,
+                          List<String> counters) { }
+
+    public record Devices(String printer, String scanner, String dispenser) { }
+
+    public record Mqtt(String url) { }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public LocalTime businessDayStart() {
+        return LocalTime.parse(businessDay.resetAt());
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
+}

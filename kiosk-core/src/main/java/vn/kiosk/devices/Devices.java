@@ -1,0 +1,90 @@
+package vn.kiosk.devices;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.config.KioskConfig;
+import vn.kiosk.hw.Device;
+import vn.kiosk.hw.DeviceStatus;
+import vn.kiosk.hw.DeviceUrl;
+import vn.kiosk.hw.dispenser.Dispenser;
+import vn.kiosk.hw.printer.ThermalPrinter;
+import vn.kiosk.hw.scanner.QrScanner;
+
+/** The devices this kiosk has, opened from their configured URLs; a missing one is null. */
+public final class Devices implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Devices.class);
+
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private final ThermalPrinter printer;
+    private final QrScanner scanner;
+    private final Dispenser dispenser;
+
+    private Devices(KioskConfig.Devices config) {
+        urls.put("printer", config.printer());
+        urls.put("scanner", config.scanner());
+        urls.put("dispenser", config.dispenser());
+        printer = open(config.printer(), DeviceFactory::printer);
+        scanner = open(config.scanner(), DeviceFactory::scanner);
+        dispenser = open(config.dispenser(), DeviceFactory::dispenser);
+    }
+
+    public static Devices open(KioskConfig.Devices config) {
+        return new Devices(config);
+    }
+
+    private static <D extends Device> D open(String url, java.util.function.Function<DeviceUrl, D> opener) {
+        return url == null || url.isBlank() ? null : opener.apply(DeviceUrl.parse(url));
+    }
+
+    public ThermalPrinter printer() {
+        return printer;
+    }
+
+    public QrScanner scanner() {
+        return scanner;
+    }
+
+    public Dispenser dispenser() {
+        return dispenser;
+    }
+
+    /** Each device's status by name, NOT_CONFIGURED where the kiosk has none. */
+    public Map<String, DeviceStatus> statuses() {
+        Map<String, DeviceStatus> out = new LinkedHashMap<>();
+        out.put("printer", statusOf(printer));
+        out.put("scanner", statusOf(scanner));
+        out.put("dispenser", statusOf(dispenser));
+        return out;
+    }
+
+    public String urlOf(String name) {
+        return urls.get(name);
+    }
+
+    private static DeviceStatus statusOf(Device d) {
+        if (d == null) {
+            return new DeviceStatus("NOT_CONFIGURED", true, "this kiosk has none");
+        }
+        try {
+            return d.status();
+        } catch (RuntimeException e) {
+            return DeviceStatus.fault("ERROR", "status unavailable: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Device d : new Device[] {printer, scanner, dispenser}) {
+            if (d != null) {
+                try {
+                    d.close();
+                } catch (RuntimeException e) {
+                    log.warn("closing {} failed", d.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package vn.kiosk.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.kiosk.devices.Devices;
+import vn.kiosk.storage.Database;
+
+/**
+ * UP when the database answers and every configured device is fine; DEGRADED when the database
+ * answers but a device is not (tickets can still be issued and shown on screen); DOWN when the
+ * database does not answer (nothing can be issued safely).
+ */
+public final class HealthCheck {
+
+    private final Database db;
+    private final Devices devices;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final String version;
+    private final String site;
+    private final String device;
+
+    public HealthCheck(Database db, Devices devices, Clock clock, String version, String site, String device) {
+        this.db = db;
+        this.devices = devices;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.version = version;
+        this.site = site;
+        this.device = device;
+    }
+
+    public HealthReport report() {
+        boolean dbUp = db.isHealthy();
+        Map<String, HealthReport.DeviceState> states = new LinkedHashMap<>();
+        boolean devicesOk = true;
+        for (var e : devices.statuses().entrySet()) {
+            var s = e.getValue();
+            devicesOk &= s.ok();
+            states.put(e.getKey(), new HealthReport.DeviceState(s.state(), s.ok(), s.detail(), devices.urlOf(e.getKey())));
+        }
+        String status = !dbUp ? "DOWN" : devicesOk ? "UP" : "DEGRADED";
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("state", dbUp ? "UP" : "DOWN");
+        return new HealthReport(status, version, site, device,
+                Duration.between(startedAt, clock.instant()).toSeconds(), database, states);
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+}

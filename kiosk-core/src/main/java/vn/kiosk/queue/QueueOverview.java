@@ -1,0 +1,13 @@
+package vn.kiosk.queue;
+
+import java.util.List;
+import vn.kiosk.config.KioskConfig.Text;
+
+/** The queue at a glance: per service, how many wait, the wait for a newcomer, who is being served. */
+public record QueueOverview(String businessDay, List<ServiceQueue> services, long waitingTotal) {
+
+    public record ServiceQueue(String serviceId, String prefix, Text name, long waiting, int estimatedWaitMinutes,
+                               List<Serving> nowServing) { }
+
+    public record Serving(String ticketId, String number, String counterId, String calledAt) { }
+}

@@ -1,0 +1,297 @@
+package vn.kiosk.queue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import vn.kiosk.config.KioskConfig;
+import vn.kiosk.outbox.Outbox;
+import vn.kiosk.storage.Database;
+
+/**
+ * The one application service for the queue: the touchscreen, robots and counters all come here.
+ * Each operation is one SQLite transaction that changes the ticket and appends its outbox event,
+ * so the state and the event exist together or not at all.
+ */
+public final class QueueService {
+
+    private static final Duration ACTIVE_COUNTER_WINDOW = Duration.ofHours(1);
+
+    private final Database db;
+    private final ServiceCatalog catalog;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final BusinessDay businessDay;
+    private final CallPolicy callPolicy;
+    private final WaitEstimator estimator;
+    private final int estimateSamples;
+    private final TicketStore store = new TicketStore();
+    private final List<Consumer<Ticket>> listeners = new CopyOnWriteArrayList<>();
+
+    public QueueService(Database db, ServiceCatalog catalog, Outbox outbox, Clock clock, KioskConfig config) {
+        this.db = db;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.businessDay = new BusinessDay(config.zone(), config.businessDayStart());
+        this.callPolicy = new CallPolicy(config.queue().maxPriorityInRow());
+        this.estimator = new WaitEstimator(config.queue().defaultServiceMinutes());
+        this.estimateSamples = config.queue().estimateSamples();
+    }
+
+    /** Called after each committed change (for live screens); must not block. */
+    public void onChange(Consumer<Ticket> listener) {
+        listeners.add(listener);
+    }
+
+    public TicketView issue(String serviceId, String priority, Channel channel) {
+        KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> QueueException.notFound(
+                "unknown_service", "no service with id '" + serviceId + "'; GET /api/services lists them"));
+        if (priority != null && !catalog.hasPriority(priority)) {
+            throw QueueException.badRequest("unknown_priority", "no priority category '" + priority + "'; known: "
+                    + catalog.priorities().stream().map(KioskConfig.PriorityCategory::id).toList());
+        }
+        Instant now = now();
+        LocalDate day = businessDay.of(now);
+        Ticket issued = db.inTransaction(c -> {
+            String number;
+            do { // a number taken already (a range edited mid-day) is skipped, never reused
+                long seq = store.nextSequence(c, day, service.id());
+                number = TicketNumbers.format(service.prefix(), service.numbers().first(), service.numbers().last(), seq);
+            } while (store.numberTaken(c, day, number));
+            Ticket t = new Ticket(UUID.randomUUID().toString(), day, number, service.id(), service.id(), priority, channel,
+                    TicketStatus.ISSUED, now, null, null, 0, null);
+            store.insert(c, t);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("ticketId", t.id());
+            data.put("number", t.number());
+            data.put("serviceId", t.serviceId());
+            data.put("channel", channel.id());
+            data.put("priority", priority);
+            outbox.append(c, "ticket.issued", now, data);
+            return t;
+        });
+        notifyListeners(issued);
+        return view(issued);
+    }
+
+    public TicketView ticket(String id) {
+        return view(find(id));
+    }
+
+    /**
+     * Calls the next ticket for a counter. The ticket the counter was serving, if any, is completed
+     * first (pressing "next" means the previous citizen is done).
+     *
+     * @param serviceIds the services to call from; empty = those the counter serves
+     */
+    public Optional<TicketView> callNext(String counterId, List<String> serviceIds) {
+        catalog.counter(counterId).orElseThrow(() -> QueueException.notFound("unknown_counter",
+                "no counter with id '" + counterId + "'"));
+        List<String> services = serviceIds == null || serviceIds.isEmpty() ? catalog.servicesOf(counterId) : serviceIds;
+        for (String s : services) {
+            catalog.service(s).orElseThrow(() -> QueueException.badRequest("unknown_service", "no service with id '" + s + "'"));
+        }
+        if (services.isEmpty()) {
+            throw QueueException.badRequest("no_services", "counter '" + counterId + "' serves no service; name them in \"services\"");
+        }
+        Instant now = now();
+        LocalDate day = businessDay.of(now);
+        List<Ticket> changed = new ArrayList<>();
+        Optional<Ticket> called = db.inTransaction(c -> {
+            for (Ticket serving : store.calledAt(c, counterId)) {
+                changed.add(finish(c, serving, TicketStatus.COMPLETED, now, true));
+            }
+            Ticket priority = store.oldestWaiting(c, day, services, true).orElse(null);
+            Ticket regular = store.oldestWaiting(c, day, services, false).orElse(null);
+            List<Boolean> recent = store.recentCallsPriority(c, day, counterId, callPolicy.maxPriorityInRow());
+            Ticket next = callPolicy.choose(priority, regular, recent);
+            if (next == null) {
+                return Optional.<Ticket>empty();
+            }
+            store.markCalled(c, next.id(), counterId, now, true);
+            Ticket updated = store.find(c, next.id()).orElseThrow();
+            outbox.append(c, "ticket.called", now, event(updated, Map.of("counterId", counterId)));
+            changed.add(updated);
+            return Optional.of(updated);
+        });
+        changed.forEach(this::notifyListeners);
+        return called.map(this::view);
+    }
+
+    public TicketView complete(String id) {
+        return finish(id, TicketStatus.COMPLETED);
+    }
+
+    public TicketView noShow(String id) {
+        return finish(id, TicketStatus.NO_SHOW);
+    }
+
+    /** Calls a ticket again at the same counter (the citizen did not come, or came back). */
+    public TicketView recall(String id) {
+        Instant now = now();
+        Ticket recalled = db.inTransaction(c -> {
+            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+            if (t.counterId() == null || (t.status() != TicketStatus.CALLED && t.status() != TicketStatus.NO_SHOW)) {
+                throw QueueException.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
+                        + "; only a called or no-show ticket can be recalled");
+            }
+            store.markCalled(c, t.id(), t.counterId(), now, false);
+            Ticket updated = store.find(c, id).orElseThrow();
+            outbox.append(c, "ticket.recalled", now, event(updated, Map.of("counterId", t.counterId(),
+                    "callCount", updated.callCount())));
+            return updated;
+        });
+        notifyListeners(recalled);
+        return view(recalled);
+    }
+
+    /** Moves a waiting or called ticket to another service; it keeps its number and its arrival time. */
+    public TicketView transfer(String id, String toServiceId) {
+        KioskConfig.Service target = catalog.service(toServiceId).orElseThrow(() -> QueueException.badRequest(
+                "unknown_service", "no service with id '" + toServiceId + "' to transfer to"));
+        Instant now = now();
+        Ticket moved = db.inTransaction(c -> {
+            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+            if (t.status() == TicketStatus.COMPLETED || t.status() == TicketStatus.NO_SHOW) {
+                throw QueueException.conflict("ticket_finished", "ticket " + t.number() + " is " + t.status().id()
+                        + " and cannot be transferred");
+            }
+            if (t.serviceId().equals(target.id())) {
+                throw QueueException.conflict("same_service", "ticket " + t.number() + " is already in " + target.id());
+            }
+            store.moveToService(c, t.id(), target.id());
+            Ticket updated = store.find(c, id).orElseThrow();
+            outbox.append(c, "ticket.transferred", now, event(updated, Map.of("fromServiceId", t.serviceId())));
+            return updated;
+        });
+        notifyListeners(moved);
+        return view(moved);
+    }
+
+    public QueueOverview overview() {
+        Instant now = now();
+        LocalDate day = businessDay.of(now);
+        return db.read(c -> {
+            Map<String, List<QueueOverview.Serving>> serving = new LinkedHashMap<>();
+            for (Ticket t : store.nowServing(c, day)) {
+                serving.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(new QueueOverview.Serving(
+                        t.id(), t.number(), t.counterId(), local(t.calledAt()).toString()));
+            }
+            List<QueueOverview.ServiceQueue> services = new ArrayList<>();
+            long total = 0;
+            for (KioskConfig.Service s : catalog.services()) {
+                long waiting = store.waiting(c, day, s.id());
+                total += waiting;
+                services.add(new QueueOverview.ServiceQueue(s.id(), s.prefix(), s.name(), waiting,
+                        estimate(c, s, waiting, now), serving.getOrDefault(s.id(), List.of())));
+            }
+            return new QueueOverview(day.toString(), services, total);
+        });
+    }
+
+    /** The business day of this instant (for screens and reports). */
+    public LocalDate businessDay() {
+        return businessDay.of(now());
+    }
+
+    private TicketView finish(String id, TicketStatus status) {
+        Instant now = now();
+        Ticket finished = db.inTransaction(c -> {
+            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+            if (t.status() != TicketStatus.CALLED) {
+                throw QueueException.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
+                        + "; only a called ticket can be marked " + status.id());
+            }
+            return finish(c, t, status, now, false);
+        });
+        notifyListeners(finished);
+        return view(finished);
+    }
+
+    private Ticket finish(Connection c, Ticket t, TicketStatus status, Instant now, boolean automatic) throws SQLException {
+        store.markFinished(c, t.id(), status, now);
+        Ticket updated = store.find(c, t.id()).orElseThrow();
+        String type = status == TicketStatus.COMPLETED ? "ticket.completed" : "ticket.no_show";
+        outbox.append(c, type, now, event(updated, automatic ? Map.of("counterId", t.counterId(), "automatic", true)
+                : Map.of("counterId", t.counterId())));
+        return updated;
+    }
+
+    /** Millisecond precision: what the database keeps, so a fresh answer equals a later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private Ticket find(String id) {
+        return db.read(c -> store.find(c, id)).orElseThrow(() -> missingTicket(id));
+    }
+
+    private static QueueException missingTicket(String id) {
+        return QueueException.notFound("unknown_ticket", "no ticket with id '" + id + "'");
+    }
+
+    private static Map<String, Object> event(Ticket t, Map<String, ?> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticketId", t.id());
+        data.put("number", t.number());
+        data.put("serviceId", t.serviceId());
+        data.put("priority", t.priority());
+        data.putAll(extra);
+        return data;
+    }
+
+    private int estimate(Connection c, KioskConfig.Service s, long ahead, Instant now) throws SQLException {
+        if (ahead == 0) {
+            return 0;
+        }
+        double typical = estimator.typicalMinutes(store.recentServiceDurations(c, s.id(), estimateSamples));
+        int active = store.countersActiveSince(c, s.id(), now.minus(ACTIVE_COUNTER_WINDOW));
+        return estimator.estimateMinutes(ahead, typical, active > 0 ? active : s.counters().size());
+    }
+
+    private TicketView view(Ticket t) {
+        KioskConfig.Service s = catalog.service(t.serviceId()).orElse(null);
+        Optional<KioskConfig.Counter> counter = catalog.counter(t.counterId());
+        long ahead = 0;
+        int minutes = 0;
+        if (t.status() == TicketStatus.ISSUED && s != null) {
+            long[] aheadHolder = new long[1];
+            minutes = db.read(c -> {
+                aheadHolder[0] = store.waitingAhead(c, t);
+                return estimate(c, s, aheadHolder[0], now());
+            });
+            ahead = aheadHolder[0];
+        }
+        return new TicketView(t.id(), t.number(), t.serviceId(), s == null ? null : s.name(), t.priority(), t.channel(),
+                t.status(), t.businessDay().toString(), local(t.issuedAt()), local(t.calledAt()), local(t.finishedAt()),
+                t.counterId(), counter.map(KioskConfig.Counter::name).orElse(null),
+                counter.map(KioskConfig.Counter::location).orElse(null), s == null ? List.of() : s.counters(),
+                t.callCount(), ahead, minutes);
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(businessDay.zone()).toOffsetDateTime();
+    }
+
+    private void notifyListeners(Ticket t) {
+        for (Consumer<Ticket> l : listeners) {
+            try {
+                l.accept(t);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(QueueService.class).warn("queue listener failed", e);
+            }
+        }
+    }
+}

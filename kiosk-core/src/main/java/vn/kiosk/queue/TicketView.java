@@ -1,0 +1,32 @@
+package vn.kiosk.queue;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.kiosk.config.KioskConfig.Text;
+
+/**
+ * A ticket as callers see it (HTTP, robots, the touchscreen): with the service's name, where to
+ * go, and for a waiting ticket how many are ahead and the estimated wait.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TicketView(
+        String id,
+        String number,
+        String serviceId,
+        Text serviceName,
+        String priority,
+        Channel channel,
+        TicketStatus status,
+        String businessDay,
+        OffsetDateTime issuedAt,
+        OffsetDateTime calledAt,
+        OffsetDateTime finishedAt,
+        String counterId,
+        Text counterName,
+        Text counterLocation,
+        List<String> servingCounters,
+        int callCount,
+        long waitingAhead,
+        int estimatedWaitMinutes) {
+}

@@ -1,0 +1,90 @@
+package vn.kiosk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.config.KioskConfig;
+import vn.kiosk.health.HealthCheck;
+import vn.kiosk.queue.QueueException;
+import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.ServiceCatalog;
+import vn.kiosk.storage.StorageException;
+
+/** The local HTTP API and the static touchscreen UI, on Javalin (Jetty). */
+public final class HttpApi implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    /** Jetty waits this long for requests in flight on stop; SIGTERM must finish within 5 s. */
+    private static final long STOP_TIMEOUT_MS = 2_000;
+
+    private final Javalin app;
+    private final InFlight inFlight = new InFlight();
+
+    public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, ServiceCatalog catalog, HealthCheck health) {
+        AccessGuard guard = new AccessGuard(http);
+        RequestBodies bodies = new RequestBodies(json);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.jetty.host = http.bind();
+            config.jetty.port = http.port();
+            // A small pool: a Pi serves one touchscreen, a few robots and counters.
+            QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
+            pool.setName("http");
+            config.jetty.threadPool = pool;
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.http.maxRequestSize = 64 * 1024;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/ui";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.before(ctx -> inFlight.enter());
+            config.routes.after(ctx -> inFlight.leave());
+            config.routes.beforeMatched(guard::check);
+            new HealthRoutes(health).register(config.routes);
+            new QueueRoutes(queue, catalog, bodies).register(config.routes);
+            config.routes.exception(ApiException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
+            config.routes.exception(QueueException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
+            config.routes.exception(StorageException.class, (e, ctx) -> {
+                log.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(503).json(ErrorBody.of("storage_unavailable", "the queue database is not available; try again"));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(ErrorBody.of("internal", "unexpected error; the kiosk log has the details"));
+            });
+            config.routes.error(404, ctx -> {
+                if (!String.valueOf(ctx.res().getContentType()).contains("json")) {
+                    ctx.json(ErrorBody.of("not_found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> ctx.json(ErrorBody.of("method_not_allowed",
+                    ctx.method() + " is not allowed on " + ctx.path())));
+            config.routes.error(413, ctx -> ctx.json(ErrorBody.of("too_large", "the request body is too large")));
+        });
+    }
+
+    public HttpApi start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Refuses new requests, lets those in flight finish (up to a bound), then stops the server. */
+    @Override
+    public void close() {
+        inFlight.closeAndAwait(STOP_TIMEOUT_MS);
+        app.stop();
+    }
+}

@@ -1,0 +1,70 @@
+package vn.kiosk.web;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
+import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.ServiceCatalog;
+
+/** Services, tickets and counter actions. */
+final class QueueRoutes {
+
+    record IssueRequest(String serviceId, String priority, String channel) { }
+
+    record NextRequest(List<String> services) { }
+
+    record TransferRequest(String serviceId) { }
+
+    private final QueueService queue;
+    private final ServiceCatalog catalog;
+    private final RequestBodies bodies;
+
+    QueueRoutes(QueueService queue, ServiceCatalog catalog, RequestBodies bodies) {
+        this.queue = queue;
+        this.catalog = catalog;
+        this.bodies = bodies;
+    }
+
+    void register(JavalinDefaultRoutingApi r) {
+        r.get("/api/services", ctx -> ctx.json(ServiceListing.services(catalog)));
+        r.get("/api/priorities", ctx -> ctx.json(ServiceListing.priorities(catalog)));
+        r.get("/api/queue", ctx -> ctx.json(queue.overview()), Role.ROBOT, Role.COUNTER, Role.TECH);
+        r.post("/api/tickets", this::issue, Role.ROBOT, Role.COUNTER, Role.TECH);
+        r.get("/api/tickets/{id}", ctx -> ctx.json(queue.ticket(ctx.pathParam("id"))), Role.ROBOT, Role.COUNTER, Role.TECH);
+        r.post("/api/counters/{counterId}/next", this::next, Role.COUNTER, Role.TECH);
+        r.post("/api/tickets/{id}/complete", ctx -> ctx.json(queue.complete(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
+        r.post("/api/tickets/{id}/no-show", ctx -> ctx.json(queue.noShow(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
+        r.post("/api/tickets/{id}/recall", ctx -> ctx.json(queue.recall(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
+        r.post("/api/tickets/{id}/transfer", this::transfer, Role.COUNTER, Role.TECH);
+    }
+
+    private void issue(Context ctx) {
+        IssueRequest req = bodies.read(ctx, IssueRequest.class, false);
+        if (req.serviceId() == null || req.serviceId().isBlank()) {
+            throw new ApiException(400, "bad_request", "'serviceId' is required; GET /api/services lists them");
+        }
+        Channel channel = req.channel() == null ? Channel.TOUCHSCREEN : Channel.fromId(req.channel()).orElseThrow(() ->
+                new ApiException(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
+                        + req.channel() + "'"));
+        ctx.status(201).json(queue.issue(req.serviceId(), req.priority(), channel));
+    }
+
+    private void next(Context ctx) {
+        NextRequest req = bodies.read(ctx, NextRequest.class, true);
+        var called = queue.callNext(ctx.pathParam("counterId"), req.services());
+        if (called.isPresent()) {
+            ctx.json(called.get());
+        } else {
+            ctx.status(204);
+        }
+    }
+
+    private void transfer(Context ctx) {
+        TransferRequest req = bodies.read(ctx, TransferRequest.class, false);
+        if (req.serviceId() == null || req.serviceId().isBlank()) {
+            throw new ApiException(400, "bad_request", "'serviceId' (the service to transfer to) is required");
+        }
+        ctx.json(queue.transfer(ctx.pathParam("id"), req.serviceId()));
+    }
+}
