@@ -18,6 +18,8 @@ CREATE TABLE ticket (
 );
 CREATE INDEX ticket_waiting ON ticket (business_day, service_id, status, issued_at);
 CREATE INDEX ticket_counter ON ticket (business_day, counter_id, called_at);
+CREATE INDEX ticket_service_times ON ticket (service_id, status, finished_at);     -- wait estimates
+CREATE INDEX ticket_service_started ON ticket (service_id, service_started_at);    -- active counters
 
 -- The last sequence handed out per service and business day. Never decremented.
 CREATE TABLE number_sequence (

@@ -67,7 +67,7 @@ public final class ConfigLoader {
                             problems.add(new ConfigProblem("", file.toString(), null,
                                     "expected a YAML mapping of keys at the top level"));
                         } else if (tree != null) {
-                            merge((ObjectNode) tree, (ObjectNode) site);
+                            merge((ObjectNode) tree, (ObjectNode) site, "", sources);
                         }
                     }
                     sources.overlay(fileSources);
@@ -132,13 +132,15 @@ public final class ConfigLoader {
     }
 
     /** Maps merge key by key; anything else (lists, scalars) replaces the default whole. */
-    private static void merge(ObjectNode base, ObjectNode over) {
+    private static void merge(ObjectNode base, ObjectNode over, String pointer, SourceMap baseSources) {
         over.properties().forEach(e -> {
+            String child = pointer + "/" + e.getKey();
             JsonNode existing = base.get(e.getKey());
             if (existing instanceof ObjectNode eo && e.getValue() instanceof ObjectNode vo) {
-                merge(eo, vo);
+                merge(eo, vo, child, baseSources);
             } else {
                 base.set(e.getKey(), e.getValue());
+                baseSources.forgetBelow(child); // the default's lines no longer describe this value
             }
         });
     }

@@ -92,14 +92,14 @@ final class ConfigValidator {
             String token = role[1] == null ? "" : role[1];
             if (token.isEmpty()) {
                 if (tokensNeeded) {
-                    bad(pointer, "\"\"", "a token of at least " + MIN_TOKEN_LENGTH
+                    bad(pointer, "", "a token of at least " + MIN_TOKEN_LENGTH
                             + " characters: required because the API is reachable beyond this device (http.bind "
                             + http.bind() + ") or localhost is not trusted");
                 }
             } else if (token.length() < MIN_TOKEN_LENGTH || token.isBlank()) {
-                bad(pointer, "(" + token.length() + " characters)", "a token of at least " + MIN_TOKEN_LENGTH + " characters");
+                note(pointer, "(" + token.length() + " characters)", "a token of at least " + MIN_TOKEN_LENGTH + " characters");
             } else if (!seen.add(token)) {
-                bad(pointer, "(same as another role's)", "a token different from every other role's");
+                note(pointer, "(same as another role's)", "a token different from every other role's");
             }
         }
     }
@@ -125,7 +125,7 @@ final class ConfigValidator {
             return ids;
         }
         if (counters.isEmpty()) {
-            bad("/counters", "[]", "at least one counter");
+            note("/counters", "[]", "at least one counter");
         }
         for (int i = 0; i < counters.size(); i++) {
             String at = "/counters/" + i;
@@ -169,7 +169,7 @@ final class ConfigValidator {
             return;
         }
         if (services.isEmpty()) {
-            bad("/services", "[]", "at least one service");
+            note("/services", "[]", "at least one service");
         }
         Set<String> ids = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
@@ -201,12 +201,12 @@ final class ConfigValidator {
             }
             if (present(s.counters(), at + "/counters")) {
                 if (s.counters().isEmpty()) {
-                    bad(at + "/counters", "[]", "at least one counter id that serves this service");
+                    note(at + "/counters", "[]", "at least one counter id that serves this service");
                 }
                 for (int k = 0; k < s.counters().size(); k++) {
                     String id = s.counters().get(k);
                     if (!counterIds.contains(id)) {
-                        bad(at + "/counters/" + k, "\"" + id + "\"", "the id of a counter in 'counters' " + new java.util.TreeSet<>(counterIds));
+                        bad(at + "/counters/" + k, id, "the id of a counter in 'counters' " + new java.util.TreeSet<>(counterIds));
                     }
                 }
             }
@@ -231,11 +231,11 @@ final class ConfigValidator {
             DeviceUrl parsed = DeviceUrl.parse(url);
             Set<String> schemes = DeviceFactory.supportedSchemes(kind);
             if (!schemes.contains(parsed.scheme())) {
-                bad(pointer, "\"" + url + "\"", "a " + kind + " URL with one of the schemes " + new java.util.TreeSet<>(schemes)
+                bad(pointer, url, "a " + kind + " URL with one of the schemes " + new java.util.TreeSet<>(schemes)
                         + " (or empty for none)");
             }
         } catch (IllegalArgumentException e) {
-            bad(pointer, "\"" + url + "\"", e.getMessage());
+            bad(pointer, url, e.getMessage());
         }
     }
 
@@ -243,10 +243,10 @@ final class ConfigValidator {
         try {
             URI uri = URI.create(url);
             if (!Set.of("tcp", "ssl").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                bad("/mqtt/url", "\"" + url + "\"", "tcp://host:port or ssl://host:port, or empty for no broker");
+                bad("/mqtt/url", url, "tcp://host:port or ssl://host:port, or empty for no broker");
             }
         } catch (IllegalArgumentException e) {
-            bad("/mqtt/url", "\"" + url + "\"", "tcp://host:port or ssl://host:port, or empty for no broker");
+            bad("/mqtt/url", url, "tcp://host:port or ssl://host:port, or empty for no broker");
         }
     }
 
@@ -274,7 +274,7 @@ final class ConfigValidator {
             return false;
         }
         if (!pattern.matcher(value).matches()) {
-            bad(pointer, "\"" + value + "\"", expected);
+            bad(pointer, value, expected);
             return false;
         }
         return true;
@@ -282,7 +282,7 @@ final class ConfigValidator {
 
     private boolean range(int value, String pointer, int min, int max, String expected) {
         if (value < min || value > max) {
-            bad(pointer, String.valueOf(value), expected);
+            bad(pointer, value, expected);
             return false;
         }
         return true;
@@ -297,10 +297,20 @@ final class ConfigValidator {
     }
 
     private void missing(String pointer) {
+        String key = ConfigPath.dotted(pointer);
+        if (problems.stream().anyMatch(p -> p.key().equals(key))) {
+            return; // the value was there but unreadable, and that is reported already
+        }
         problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), null, "missing: this key needs a value"));
     }
 
-    private void bad(String pointer, String value, String expected) {
-        problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), value, "expected " + expected));
+    /** A bad value: text is shown in quotes, numbers as they are. */
+    private void bad(String pointer, Object value, String expected) {
+        note(pointer, value instanceof String text ? "\"" + text + "\"" : String.valueOf(value), expected);
+    }
+
+    /** A bad value described rather than shown (a secret, an empty list). */
+    private void note(String pointer, String description, String expected) {
+        problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), description, "expected " + expected));
     }
 }

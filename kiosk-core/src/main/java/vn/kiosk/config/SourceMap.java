@@ -24,6 +24,11 @@ final class SourceMap {
         places.put(pointer, place);
     }
 
+    /** Forgets the places under a subtree that another file replaced whole (a list, say). */
+    void forgetBelow(String pointer) {
+        places.keySet().removeIf(k -> k.startsWith(pointer + "/"));
+    }
+
     /** Later maps win: the user's file over the defaults, the environment over both. */
     void overlay(SourceMap other) {
         places.putAll(other.places);

@@ -64,7 +64,7 @@ public final class QueueService {
         }
         Instant now = now();
         LocalDate day = businessDay.of(now);
-        Ticket issued = db.inTransaction(c -> {
+        Issued issued = db.inTransaction(c -> {
             String number;
             do { // a number taken already (a range edited mid-day) is skipped, never reused
                 long seq = store.nextSequence(c, day, service.id());
@@ -80,14 +80,16 @@ public final class QueueService {
             data.put("channel", channel.id());
             data.put("priority", priority);
             outbox.append(c, "ticket.issued", now, data);
-            return t;
+            return new Issued(t, view(c, t));
         });
-        notifyListeners(issued);
-        return view(issued);
+        notifyListeners(issued.ticket());
+        return issued.view();
     }
 
+    private record Issued(Ticket ticket, TicketView view) { }
+
     public TicketView ticket(String id) {
-        return view(find(id));
+        return db.read(c -> view(c, store.find(c, id).orElseThrow(() -> missingTicket(id))));
     }
 
     /**
@@ -127,7 +129,7 @@ public final class QueueService {
             return Optional.of(updated);
         });
         changed.forEach(this::notifyListeners);
-        return called.map(this::view);
+        return called.map(t -> db.read(c -> view(c, t)));
     }
 
     public TicketView complete(String id) {
@@ -154,7 +156,7 @@ public final class QueueService {
             return updated;
         });
         notifyListeners(recalled);
-        return view(recalled);
+        return db.read(c -> view(c, recalled));
     }
 
     /** Moves a waiting or called ticket to another service; it keeps its number and its arrival time. */
@@ -177,7 +179,7 @@ public final class QueueService {
             return updated;
         });
         notifyListeners(moved);
-        return view(moved);
+        return db.read(c -> view(c, moved));
     }
 
     public QueueOverview overview() {
@@ -217,7 +219,7 @@ public final class QueueService {
             return finish(c, t, status, now, false);
         });
         notifyListeners(finished);
-        return view(finished);
+        return db.read(c -> view(c, finished));
     }
 
     private Ticket finish(Connection c, Ticket t, TicketStatus status, Instant now, boolean automatic) throws SQLException {
@@ -232,10 +234,6 @@ public final class QueueService {
     /** Millisecond precision: what the database keeps, so a fresh answer equals a later read. */
     private Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    }
-
-    private Ticket find(String id) {
-        return db.read(c -> store.find(c, id)).orElseThrow(() -> missingTicket(id));
     }
 
     private static QueueException missingTicket(String id) {
@@ -261,18 +259,14 @@ public final class QueueService {
         return estimator.estimateMinutes(ahead, typical, active > 0 ? active : s.counters().size());
     }
 
-    private TicketView view(Ticket t) {
+    private TicketView view(Connection c, Ticket t) throws SQLException {
         KioskConfig.Service s = catalog.service(t.serviceId()).orElse(null);
         Optional<KioskConfig.Counter> counter = catalog.counter(t.counterId());
         long ahead = 0;
         int minutes = 0;
         if (t.status() == TicketStatus.ISSUED && s != null) {
-            long[] aheadHolder = new long[1];
-            minutes = db.read(c -> {
-                aheadHolder[0] = store.waitingAhead(c, t);
-                return estimate(c, s, aheadHolder[0], now());
-            });
-            ahead = aheadHolder[0];
+            ahead = store.waitingAhead(c, t);
+            minutes = estimate(c, s, ahead, now());
         }
         return new TicketView(t.id(), t.number(), t.serviceId(), s == null ? null : s.name(), t.priority(), t.channel(),
                 t.status(), t.businessDay().toString(), local(t.issuedAt()), local(t.calledAt()), local(t.finishedAt()),

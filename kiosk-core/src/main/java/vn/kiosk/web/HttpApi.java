@@ -39,6 +39,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.threadPool = pool;
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.http.maxRequestSize = 64 * 1024;
+            config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/ui";

@@ -1,0 +1,46 @@
+package vn.kiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpNamesTheCommandsAndExitCodes() {
+        assertEquals(0, run(Map.of(), "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("run [--config FILE]") && help.contains("demo") && help.contains("KIOSK_HTTP_PORT"), help);
+        assertTrue(help.contains("4 data directory already used"), help);
+    }
+
+    @Test
+    void usageMistakesExitWith2() {
+        assertEquals(Main.EXIT_USAGE, run(Map.of()));
+        assertEquals(Main.EXIT_USAGE, run(Map.of(), "fly"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'fly'"));
+        assertEquals(Main.EXIT_USAGE, run(Map.of(), "run", "--colour", "red"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option '--colour'"));
+    }
+
+    @Test
+    void checkConfigValidatesWithoutStarting() {
+        assertEquals(0, run(Map.of(), "check-config"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("configuration OK"));
+        assertEquals(Main.EXIT_CONFIG, run(Map.of("KIOSK_HTTP_PORT", "0"), "check-config"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("http.port: value 0: expected a TCP port from 1 to 65535"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+}

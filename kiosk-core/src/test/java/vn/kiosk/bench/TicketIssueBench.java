@@ -1,0 +1,95 @@
+package vn.kiosk.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.KioskProcess;
+import vn.kiosk.testing.Ports;
+
+/**
+ * Benchmark (not a test): ticket issue latency and throughput over HTTP with durable commits,
+ * against the built application started by scripts/kiosk with its production JVM flags, and its
+ * resident memory after the run. Run it with scripts/bench.
+ */
+public final class TicketIssueBench {
+
+    private static final String[] SERVICES = {"civil-status", "land", "certification", "online-help", "return-results"};
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args.length > 0 ? args[0] : "scripts/kiosk").toAbsolutePath();
+        int single = Integer.getInteger("bench.single", 2000);
+        int perClient = Integer.getInteger("bench.perClient", 500);
+        int clients = Integer.getInteger("bench.clients", 8);
+        Path work = Files.createTempDirectory("kiosk-bench");
+        int port = Ports.free();
+        try (KioskProcess kiosk = KioskProcess.startLauncher(launcher, work, port,
+                Map.of("KIOSK_DATA_DIR", work.resolve("data").toString()), "run").awaitReady(Duration.ofSeconds(60))) {
+            Api api = kiosk.api();
+            run(api, 300, 0); // warm-up: JIT, connection pool, SQLite page cache
+            report("1 client", run(api, single, 0));
+            List<Long> all = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<Result>> futures = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                int offset = c;
+                futures.add(pool.submit(() -> run(new Api(port), perClient, offset)));
+            }
+            for (Future<Result> f : futures) {
+                all.addAll(f.get().nanos());
+            }
+            long wall = System.nanoTime() - t0;
+            pool.shutdown();
+            report(clients + " clients", new Result(all, wall));
+            long tickets = 300L + single + (long) clients * perClient;
+            System.out.printf("resident memory after %d tickets: %d MB (VmRSS), peak %d MB (VmHWM)%n", tickets,
+                    status(kiosk.process().pid(), "VmRSS") / 1024, status(kiosk.process().pid(), "VmHWM") / 1024);
+            kiosk.terminate(Duration.ofSeconds(10));
+        }
+    }
+
+    record Result(List<Long> nanos, long wallNanos) { }
+
+    private static Result run(Api api, int n, int offset) {
+        List<Long> out = new ArrayList<>(n);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String body = "{\"serviceId\": \"" + SERVICES[(i + offset) % SERVICES.length] + "\", \"channel\": \"robot\"}";
+            long s = System.nanoTime();
+            Api.Response r = api.post("/api/tickets", body);
+            out.add(System.nanoTime() - s);
+            if (r.status() != 201) {
+                throw new IllegalStateException("issue failed: " + r.status() + " " + r.text());
+            }
+        }
+        return new Result(out, System.nanoTime() - t0);
+    }
+
+    private static void report(String label, Result r) {
+        List<Long> sorted = new ArrayList<>(r.nanos());
+        Collections.sort(sorted);
+        double p50 = sorted.get(sorted.size() / 2) / 1e6;
+        double p99 = sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
+        double max = sorted.get(sorted.size() - 1) / 1e6;
+        double throughput = sorted.size() / (r.wallNanos() / 1e9);
+        System.out.printf("%-10s %6d tickets  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %7.0f tickets/s%n",
+                label, sorted.size(), p50, p99, max, throughput);
+    }
+
+    private static long status(long pid, String key) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(key + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+}
