@@ -1,0 +1,100 @@
+package vn.kiosk.hw.printer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Receipt} into ESC/POS for one printer profile. In raster mode only the lines that
+ * need it (with letters beyond ASCII) become images; the rest stays text, which keeps a ticket
+ * to a few kilobytes instead of ~35 KB for a full-width image.
+ */
+public final class ReceiptEncoder {
+
+    private static final int FONT_A_WIDTH = 12;
+    private static final int FONT_A_HEIGHT = 24;
+
+    private final PrinterProfile profile;
+    private final TextRasterizer rasterizer;
+
+    /** @param rasterizer needed for raster mode and for QR on printers without native QR; may be null otherwise */
+    public ReceiptEncoder(PrinterProfile profile, TextRasterizer rasterizer) {
+        if (profile.textMode() == PrinterProfile.TextMode.RASTER && rasterizer == null) {
+            throw new IllegalArgumentException("raster text mode needs a font");
+        }
+        this.profile = profile;
+        this.rasterizer = rasterizer;
+    }
+
+    public byte[] encode(Receipt receipt) {
+        EscPos p = new EscPos().initialize();
+        if (profile.textMode() == PrinterProfile.TextMode.CP1258) {
+            p.codeTable(profile.codePage());
+        }
+        for (Receipt.Element e : receipt.elements()) {
+            switch (e) {
+                case Receipt.Line line -> line(p, line);
+                case Receipt.Qr qr -> qr(p, qr);
+                case Receipt.Feed feed -> p.feedLines(feed.lines());
+            }
+        }
+        return p.justify(EscPos.Justify.LEFT).printMode(0).charSize(1, 1).feedLines(3).feedAndPartialCut(0).bytes();
+    }
+
+    private void line(EscPos p, Receipt.Line line) {
+        p.justify(line.align());
+        int columns = Math.max(1, profile.paperWidthDots() / (FONT_A_WIDTH * line.size()));
+        for (String part : wrap(line.text(), columns)) {
+            boolean ascii = part.chars().allMatch(c -> c < 0x80);
+            if (profile.textMode() == PrinterProfile.TextMode.RASTER && !ascii) {
+                p.raster(rasterizer.render(part, FONT_A_HEIGHT * line.size(), line.bold(), profile.paperWidthDots()));
+                continue;
+            }
+            p.printMode(line.bold() ? EscPos.MODE_BOLD : 0).charSize(line.size(), line.size());
+            byte[] text = switch (profile.textMode()) {
+                case CP1258 -> Cp1258.encode(part);
+                case ASCII, RASTER -> ascii ? part.getBytes(StandardCharsets.US_ASCII) : AsciiFold.encode(part);
+            };
+            p.text(text).newline();
+        }
+        p.printMode(0).charSize(1, 1);
+    }
+
+    private void qr(EscPos p, Receipt.Qr qr) {
+        p.justify(EscPos.Justify.CENTER);
+        if (profile.nativeQr()) {
+            p.qr(qr.data().getBytes(StandardCharsets.UTF_8), qr.moduleDots(), EscPos.QrErrorCorrection.M);
+        } else {
+            p.raster(QrBitmap.encode(qr.data(), qr.moduleDots(), EscPos.QrErrorCorrection.M));
+        }
+        p.newline();
+    }
+
+    /** Word wrap to {@code columns} characters; words longer than a line are cut. */
+    static List<String> wrap(String text, int columns) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (word.length() > columns) {
+                if (current.length() > 0) {
+                    lines.add(current.toString());
+                    current.setLength(0);
+                }
+                lines.add(word.substring(0, columns));
+                word = word.substring(columns);
+            }
+            if (current.length() > 0 && current.length() + 1 + word.length() > columns) {
+                lines.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) {
+                current.append(' ');
+            }
+            current.append(word);
+        }
+        if (current.length() > 0 || lines.isEmpty()) {
+            lines.add(current.toString());
+        }
+        return lines;
+    }
+}
