@@ -14,6 +14,8 @@ CREATE TABLE ticket (
     call_count       INTEGER NOT NULL DEFAULT 0,
     finished_at      INTEGER,                      -- epoch ms of completed / no_show
     service_started_at INTEGER,                    -- epoch ms of the first call at the current service
+    print_state      TEXT    NOT NULL DEFAULT 'none', -- none (no printer) | pending | printed | failed
+    print_error      TEXT,                         -- why the last print failed, for staff
     UNIQUE (business_day, number)                  -- a number is never given twice in a business day
 );
 CREATE INDEX ticket_waiting ON ticket (business_day, service_id, status, issued_at);

@@ -10,7 +10,15 @@ import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.devices.DeviceFactory;
+import vn.kiosk.devices.DeviceStateEvent;
+import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.devices.Devices;
+import vn.kiosk.hw.printer.PrinterProfile;
+import vn.kiosk.hw.printer.ReceiptEncoder;
+import vn.kiosk.hw.printer.TextRasterizer;
+import vn.kiosk.printing.TicketDesk;
+import vn.kiosk.printing.TicketLayout;
 import vn.kiosk.health.HealthCheck;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
@@ -33,6 +41,8 @@ public final class KioskApp implements AutoCloseable {
     private QueueService queue;
     private HttpApi http;
     private Devices devices;
+    private DeviceWatch watch;
+    private TicketDesk desk;
 
     public KioskApp(KioskConfig config, Clock clock) {
         this.config = config;
@@ -46,13 +56,27 @@ public final class KioskApp implements AutoCloseable {
             opened.push(DataDirLock.acquire(dataDir));
             Database db = Database.open(dataDir.resolve("kiosk.db"));
             opened.push(db);
-            devices = Devices.open(config.devices());
+            devices = Devices.open(config);
             opened.push(devices);
             ObjectMapper json = Json.newMapper();
+            Outbox outbox = new Outbox(json);
             ServiceCatalog catalog = new ServiceCatalog(config);
-            queue = new QueueService(db, catalog, new Outbox(json), clock, config);
-            HealthCheck health = new HealthCheck(db, devices, clock, Version.current(), config.site().id(), config.device().id());
-            http = new HttpApi(config.http(), json, queue, catalog, health).start();
+            queue = new QueueService(db, catalog, outbox, clock, config);
+
+            watch = new DeviceWatch(devices, config.printing().statusPollMillis());
+            watch.onChange((device, before, now) -> outbox.record(db, device + ".state", clock.instant(),
+                    DeviceStateEvent.data(before, now)));
+            opened.push(watch.start());
+
+            PrinterProfile profile = DeviceFactory.printerProfile(config);
+            TextRasterizer font = profile.textMode() == PrinterProfile.TextMode.RASTER
+                    ? TextRasterizer.load(DeviceFactory.fontFile(config)) : null;
+            desk = new TicketDesk(queue, devices.printer(), new ReceiptEncoder(profile, font),
+                    new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
+            opened.push(desk);
+
+            HealthCheck health = new HealthCheck(db, watch, clock, Version.current(), config.site().id(), config.device().id());
+            http = new HttpApi(config.http(), json, queue, desk, catalog, health).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());
@@ -69,6 +93,14 @@ public final class KioskApp implements AutoCloseable {
 
     public Devices devices() {
         return devices;
+    }
+
+    public DeviceWatch deviceWatch() {
+        return watch;
+    }
+
+    public TicketDesk desk() {
+        return desk;
     }
 
     public int httpPort() {

@@ -1,6 +1,8 @@
 package vn.kiosk.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import vn.kiosk.config.ConfigLoader;
 import vn.kiosk.config.InvalidConfigException;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.printing.TicketPreview;
 
 /**
  * Command line entry point (scripts/kiosk calls it). Exit codes: 0 done, 1 start-up failed,
@@ -29,6 +32,9 @@ public final class Main {
               demo [--config FILE]    run with every device simulated and print the touchscreen URL
               check-config [--config FILE]
                                       validate the configuration, print the problems, and exit
+              preview-ticket --out FILE.png [--profile NAME] [--config FILE]
+                                      render a sample ticket as the configured (or named)
+                                      printer profile would print it
               --help                  show this help
 
             The configuration file defaults to $KIOSK_CONFIG, else the built-in defaults
@@ -49,23 +55,46 @@ public final class Main {
         }
     }
 
+    private static int previewTicket(KioskConfig config, String profile, Path outFile, PrintStream out, PrintStream err) {
+        try {
+            TicketPreview.Result r = TicketPreview.render(config, profile);
+            if (outFile.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(outFile.toAbsolutePath().getParent());
+            }
+            Files.write(outFile, r.png());
+            out.println("wrote " + outFile + ": profile " + r.profile().name() + ", " + r.profile().paperWidthDots()
+                    + " dots wide, text mode " + r.profile().textMode().id() + ", " + r.bytesSent() + " bytes to the printer");
+            return 0;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("kiosk: preview-ticket: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
             out.print(HELP);
             return args.length == 0 ? EXIT_USAGE : 0;
         }
         String command = args[0];
-        String configFile = null;
+        Map<String, List<String>> allowed = Map.of("run", List.of("--config"), "demo", List.of("--config"),
+                "check-config", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"));
+        if (!allowed.containsKey(command)) {
+            err.println("kiosk: unknown command '" + command + "' (see kiosk --help)");
+            return EXIT_USAGE;
+        }
+        Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--config") && i + 1 < args.length) {
-                configFile = args[++i];
+            if (allowed.get(command).contains(args[i]) && i + 1 < args.length) {
+                options.put(args[i], args[++i]);
             } else {
                 err.println("kiosk: unknown option '" + args[i] + "' for '" + command + "' (see kiosk --help)");
                 return EXIT_USAGE;
             }
         }
-        if (!List.of("run", "demo", "check-config").contains(command)) {
-            err.println("kiosk: unknown command '" + command + "' (see kiosk --help)");
+        String configFile = options.get("--config");
+        if (command.equals("preview-ticket") && !options.containsKey("--out")) {
+            err.println("kiosk: preview-ticket needs --out FILE.png");
             return EXIT_USAGE;
         }
         Map<String, String> effectiveEnv = new HashMap<>(env);
@@ -88,6 +117,9 @@ public final class Main {
         if (command.equals("check-config")) {
             out.println("configuration OK");
             return 0;
+        }
+        if (command.equals("preview-ticket")) {
+            return previewTicket(config, options.get("--profile"), Path.of(options.get("--out")), out, err);
         }
         // Logging starts only now, so its files go under the configured data directory.
         System.setProperty("kiosk.log.dir", config.dataPath().resolve("logs").toAbsolutePath().toString());

@@ -56,6 +56,7 @@ final class ConfigValidator {
         validatePriorities(c.priorities());
         validateServices(c.services(), counterIds);
         validateDevices(c.devices());
+        validatePrinting(c.printing());
         if (present(c.mqtt(), "/mqtt") && c.mqtt().url() != null && !c.mqtt().url().isBlank()) {
             validateBrokerUrl(c.mqtt().url());
         }
@@ -233,9 +234,57 @@ final class ConfigValidator {
             if (!schemes.contains(parsed.scheme())) {
                 bad(pointer, url, "a " + kind + " URL with one of the schemes " + new java.util.TreeSet<>(schemes)
                         + " (or empty for none)");
+            } else {
+                DeviceFactory.validate(kind, parsed);
             }
         } catch (IllegalArgumentException e) {
-            bad(pointer, url, e.getMessage());
+            problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), "\"" + url + "\"", e.getMessage()));
+        }
+    }
+
+    private void validatePrinting(KioskConfig.Printing p) {
+        if (!present(p, "/printing")) {
+            return;
+        }
+        if (present(p.profiles(), "/printing/profiles")) {
+            p.profiles().forEach((name, profile) -> {
+                String at = "/printing/profiles/" + name;
+                if (!present(profile, at)) {
+                    return;
+                }
+                if (present(profile.paperWidthDots(), at + "/paperWidthDots")) {
+                    range(profile.paperWidthDots(), at + "/paperWidthDots", 200, 1000, "dots across the paper: 576 for 80 mm, 384 for 58 mm");
+                }
+                present(profile.nativeQr(), at + "/nativeQr");
+                if (present(profile.codePage(), at + "/codePage")) {
+                    range(profile.codePage(), at + "/codePage", 0, 255, "the printer's code table number for CP1258, 0 to 255");
+                }
+                if (present(profile.textMode(), at + "/textMode") && !Set.of("cp1258", "raster", "ascii").contains(profile.textMode())) {
+                    bad(at + "/textMode", profile.textMode(), "cp1258, raster or ascii");
+                }
+            });
+            if (present(p.profile(), "/printing/profile") && !p.profiles().containsKey(p.profile())) {
+                bad("/printing/profile", p.profile(), "the name of a profile in printing.profiles " + new java.util.TreeSet<>(p.profiles().keySet()));
+            }
+        }
+        if (p.font() != null && !p.font().isBlank() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(p.font()))) {
+            bad("/printing/font", p.font(), "the path of a TrueType font file that exists, or empty for the system's DejaVu Sans");
+        }
+        if (present(p.waitMillis(), "/printing/waitMillis")) {
+            range(p.waitMillis(), "/printing/waitMillis", 0, 10_000, "milliseconds from 0 to 10000");
+        }
+        if (present(p.statusPollMillis(), "/printing/statusPollMillis")) {
+            range(p.statusPollMillis(), "/printing/statusPollMillis", 200, 60_000, "milliseconds from 200 to 60000");
+        }
+        if (present(p.ticket(), "/printing/ticket")) {
+            if (present(p.ticket().qr(), "/printing/ticket/qr")) {
+                String unknown = p.ticket().qr().replaceAll("\\{(ticketId|number|site|device)}", "");
+                if (p.ticket().qr().isBlank() || unknown.contains("{") || unknown.contains("}")) {
+                    bad("/printing/ticket/qr", p.ticket().qr(), "a text with the placeholders {ticketId}, {number}, {site}, {device} only");
+                }
+            }
+            text(p.ticket().footer(), "/printing/ticket/footer");
+            present(p.ticket().english(), "/printing/ticket/english");
         }
     }
 

@@ -21,6 +21,7 @@ public record KioskConfig(
         List<Counter> counters,
         List<Service> services,
         Devices devices,
+        Printing printing,
         Mqtt mqtt) {
 
     public record Text(String vi, String en) { }
@@ -49,6 +50,13 @@ public record KioskConfig(
     public record Devices(String printer, String scanner, String dispenser) { }
 
     public record Mqtt(String url) { }
+
+    public record Printing(String profile, java.util.Map<String, PrinterProfileConfig> profiles, String font,
+                           Integer waitMillis, Integer statusPollMillis, TicketLayout ticket) { }
+
+    public record PrinterProfileConfig(Integer paperWidthDots, Boolean nativeQr, Integer codePage, String textMode) { }
+
+    public record TicketLayout(String qr, Text footer, Boolean english) { }
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -1,12 +1,15 @@
 package vn.kiosk.devices;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import vn.kiosk.config.KioskConfig;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.dispenser.Dispenser;
 import vn.kiosk.hw.dispenser.SimulatedDispenser;
-import vn.kiosk.hw.printer.SimulatedPrinter;
-import vn.kiosk.hw.printer.ThermalPrinter;
+import vn.kiosk.hw.printer.EscPosPrinter;
+import vn.kiosk.hw.printer.PrinterProfile;
+import vn.kiosk.hw.printer.Printers;
 import vn.kiosk.hw.scanner.QrScanner;
 import vn.kiosk.hw.scanner.SimulatedScanner;
 
@@ -14,7 +17,7 @@ import vn.kiosk.hw.scanner.SimulatedScanner;
 public final class DeviceFactory {
 
     private static final Map<String, Set<String>> SCHEMES = Map.of(
-            "printer", Set.of("sim"),
+            "printer", Printers.SCHEMES,
             "scanner", Set.of("sim"),
             "dispenser", Set.of("sim"));
 
@@ -24,11 +27,28 @@ public final class DeviceFactory {
         return SCHEMES.getOrDefault(kind, Set.of());
     }
 
-    public static ThermalPrinter printer(DeviceUrl url) {
-        return switch (url.scheme()) {
-            case "sim" -> new SimulatedPrinter();
-            default -> throw unsupported("printer", url);
-        };
+    /** Checks the rest of a URL whose scheme is supported; throws with a message saying what is wrong. */
+    public static void validate(String kind, DeviceUrl url) {
+        if (kind.equals("printer")) {
+            Printers.validate(url);
+        }
+    }
+
+    /** The printer profile the configuration selects. */
+    public static PrinterProfile printerProfile(KioskConfig config) {
+        KioskConfig.Printing p = config.printing();
+        KioskConfig.PrinterProfileConfig c = p.profiles().get(p.profile());
+        return new PrinterProfile(p.profile(), c.paperWidthDots(), c.nativeQr(), c.codePage(),
+                PrinterProfile.TextMode.parse(c.textMode()));
+    }
+
+    public static Path fontFile(KioskConfig config) {
+        String font = config.printing().font();
+        return font == null || font.isBlank() ? null : Path.of(font);
+    }
+
+    public static EscPosPrinter printer(DeviceUrl url, KioskConfig config) {
+        return Printers.open(url, printerProfile(config), config.dataPath().resolve("printer"), fontFile(config));
     }
 
     public static QrScanner scanner(DeviceUrl url) {

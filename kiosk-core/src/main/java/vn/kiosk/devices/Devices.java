@@ -9,7 +9,7 @@ import vn.kiosk.hw.Device;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.dispenser.Dispenser;
-import vn.kiosk.hw.printer.ThermalPrinter;
+import vn.kiosk.hw.printer.EscPosPrinter;
 import vn.kiosk.hw.scanner.QrScanner;
 
 /** The devices this kiosk has, opened from their configured URLs; a missing one is null. */
@@ -18,20 +18,21 @@ public final class Devices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Devices.class);
 
     private final Map<String, String> urls = new LinkedHashMap<>();
-    private final ThermalPrinter printer;
+    private final EscPosPrinter printer;
     private final QrScanner scanner;
     private final Dispenser dispenser;
 
-    private Devices(KioskConfig.Devices config) {
-        urls.put("printer", config.printer());
-        urls.put("scanner", config.scanner());
-        urls.put("dispenser", config.dispenser());
-        printer = open(config.printer(), DeviceFactory::printer);
-        scanner = open(config.scanner(), DeviceFactory::scanner);
-        dispenser = open(config.dispenser(), DeviceFactory::dispenser);
+    private Devices(KioskConfig config) {
+        KioskConfig.Devices d = config.devices();
+        urls.put("printer", d.printer());
+        urls.put("scanner", d.scanner());
+        urls.put("dispenser", d.dispenser());
+        printer = open(d.printer(), url -> DeviceFactory.printer(url, config));
+        scanner = open(d.scanner(), DeviceFactory::scanner);
+        dispenser = open(d.dispenser(), DeviceFactory::dispenser);
     }
 
-    public static Devices open(KioskConfig.Devices config) {
+    public static Devices open(KioskConfig config) {
         return new Devices(config);
     }
 
@@ -39,7 +40,7 @@ public final class Devices implements AutoCloseable {
         return url == null || url.isBlank() ? null : opener.apply(DeviceUrl.parse(url));
     }
 
-    public ThermalPrinter printer() {
+    public EscPosPrinter printer() {
         return printer;
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.kiosk.devices.Devices;
+import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.storage.Database;
 
 /**
@@ -16,14 +16,14 @@ import vn.kiosk.storage.Database;
 public final class HealthCheck {
 
     private final Database db;
-    private final Devices devices;
+    private final DeviceWatch devices;
     private final Clock clock;
     private final Instant startedAt;
     private final String version;
     private final String site;
     private final String device;
 
-    public HealthCheck(Database db, Devices devices, Clock clock, String version, String site, String device) {
+    public HealthCheck(Database db, DeviceWatch devices, Clock clock, String version, String site, String device) {
         this.db = db;
         this.devices = devices;
         this.clock = clock;

@@ -44,6 +44,11 @@ public final class Outbox {
         }
     }
 
+    /** Appends an event in a transaction of its own (device events that change no other state). */
+    public long record(vn.kiosk.storage.Database db, String type, Instant ts, Map<String, ?> data) {
+        return db.inTransaction(c -> append(c, type, ts, data));
+    }
+
     /** Events not yet acknowledged by the broker. */
     public static long backlog(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL");

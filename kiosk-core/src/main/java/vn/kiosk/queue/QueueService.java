@@ -56,6 +56,11 @@ public final class QueueService {
     }
 
     public TicketView issue(String serviceId, String priority, Channel channel) {
+        return issue(serviceId, priority, channel, false);
+    }
+
+    /** @param willPrint the ticket goes to a printer next (printState pending rather than none) */
+    public TicketView issue(String serviceId, String priority, Channel channel, boolean willPrint) {
         KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> QueueException.notFound(
                 "unknown_service", "no service with id '" + serviceId + "'; GET /api/services lists them"));
         if (priority != null && !catalog.hasPriority(priority)) {
@@ -71,7 +76,7 @@ public final class QueueService {
                 number = TicketNumbers.format(service.prefix(), service.numbers().first(), service.numbers().last(), seq);
             } while (store.numberTaken(c, day, number));
             Ticket t = new Ticket(UUID.randomUUID().toString(), day, number, service.id(), service.id(), priority, channel,
-                    TicketStatus.ISSUED, now, null, null, 0, null);
+                    TicketStatus.ISSUED, now, null, null, 0, null, willPrint ? "pending" : "none", null);
             store.insert(c, t);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ticketId", t.id());
@@ -182,6 +187,40 @@ public final class QueueService {
         return db.read(c -> view(c, moved));
     }
 
+    /** A print job for the ticket is about to start (a reprint). */
+    public TicketView markPrintPending(String id) {
+        return db.inTransaction(c -> {
+            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+            store.setPrintState(c, id, "pending", null);
+            return view(c, store.find(c, t.id()).orElseThrow());
+        });
+    }
+
+    /** The ticket is on paper. */
+    public void markPrinted(String id) {
+        Instant now = now();
+        Ticket printed = db.inTransaction(c -> {
+            store.setPrintState(c, id, "printed", null);
+            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+            outbox.append(c, "ticket.printed", now, Map.of("ticketId", t.id(), "number", t.number()));
+            return t;
+        });
+        notifyListeners(printed);
+    }
+
+    /** The ticket did not get onto paper; staff can reprint it. */
+    public void markPrintFailed(String id, String printerState, String reason) {
+        Instant now = now();
+        Ticket failed = db.inTransaction(c -> {
+            store.setPrintState(c, id, "failed", reason);
+            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+            outbox.append(c, "ticket.print_failed", now, Map.of("ticketId", t.id(), "number", t.number(),
+                    "printerState", printerState));
+            return t;
+        });
+        notifyListeners(failed);
+    }
+
     public QueueOverview overview() {
         Instant now = now();
         LocalDate day = businessDay.of(now);
@@ -272,7 +311,7 @@ public final class QueueService {
                 t.status(), t.businessDay().toString(), local(t.issuedAt()), local(t.calledAt()), local(t.finishedAt()),
                 t.counterId(), counter.map(KioskConfig.Counter::name).orElse(null),
                 counter.map(KioskConfig.Counter::location).orElse(null), s == null ? List.of() : s.counters(),
-                t.callCount(), ahead, minutes);
+                t.callCount(), ahead, minutes, "printed".equals(t.printState()), t.printState(), t.printError());
     }
 
     private OffsetDateTime local(Instant instant) {

@@ -39,6 +39,10 @@ public final class ServiceCatalog {
         return Optional.ofNullable(id == null ? null : counters.get(id));
     }
 
+    public Optional<KioskConfig.PriorityCategory> priority(String id) {
+        return Optional.ofNullable(id == null ? null : priorities.get(id));
+    }
+
     public boolean hasPriority(String id) {
         return priorities.containsKey(id);
     }

@@ -17,7 +17,9 @@ public record Ticket(
         Instant calledAt,
         String counterId,
         int callCount,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String printState,
+        String printError) {
 
     public boolean isPriority() {
         return priority != null;

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class TicketStore {
 
     private static final String COLUMNS = "id, business_day, number, service_id, issued_service_id, priority, channel, "
-            + "status, issued_at, called_at, counter_id, call_count, finished_at";
+            + "status, issued_at, called_at, counter_id, call_count, finished_at, print_state, print_error";
 
     /** Hands out the next sequence of a service for a business day; never returns a value twice. */
     long nextSequence(Connection c, LocalDate day, String serviceId) throws SQLException {
@@ -43,7 +43,7 @@ final class TicketStore {
     }
 
     void insert(Connection c, Ticket t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, t.id());
             ps.setString(2, t.businessDay().toString());
             ps.setString(3, t.number());
@@ -57,6 +57,8 @@ final class TicketStore {
             ps.setString(11, t.counterId());
             ps.setInt(12, t.callCount());
             setInstant(ps, 13, t.finishedAt());
+            ps.setString(14, t.printState());
+            ps.setString(15, t.printError());
             ps.executeUpdate();
         }
     }
@@ -151,6 +153,15 @@ final class TicketStore {
         }
     }
 
+    void setPrintState(Connection c, String id, String state, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET print_state = ?, print_error = ? WHERE id = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, error);
+            ps.setString(3, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Waiting tickets of a service that arrived before this one. */
     long waitingAhead(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ticket WHERE business_day = ? AND service_id = ? "
@@ -235,7 +246,9 @@ final class TicketStore {
                 instant(rs, 10),
                 rs.getString(11),
                 rs.getInt(12),
-                instant(rs, 13));
+                instant(rs, 13),
+                rs.getString(14),
+                rs.getString(15));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

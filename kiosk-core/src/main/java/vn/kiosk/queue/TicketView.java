@@ -7,7 +7,8 @@ import vn.kiosk.config.KioskConfig.Text;
 
 /**
  * A ticket as callers see it (HTTP, robots, the touchscreen): with the service's name, where to
- * go, and for a waiting ticket how many are ahead and the estimated wait.
+ * go, for a waiting ticket how many are ahead and the estimated wait, and whether it is on paper
+ * ({@code printState}: none = this kiosk has no printer, pending, printed, failed).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketView(
@@ -28,5 +29,8 @@ public record TicketView(
         List<String> servingCounters,
         int callCount,
         long waitingAhead,
-        int estimatedWaitMinutes) {
+        int estimatedWaitMinutes,
+        boolean printed,
+        String printState,
+        String printError) {
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.health.HealthCheck;
+import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.queue.QueueException;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
@@ -24,7 +25,8 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
     private final InFlight inFlight = new InFlight();
 
-    public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, ServiceCatalog catalog, HealthCheck health) {
+    public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
+                   HealthCheck health) {
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
         this.app = Javalin.create(config -> {
@@ -49,7 +51,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.after(ctx -> inFlight.leave());
             config.routes.beforeMatched(guard::check);
             new HealthRoutes(health).register(config.routes);
-            new QueueRoutes(queue, catalog, bodies).register(config.routes);
+            new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
             config.routes.exception(QueueException.class, (e, ctx) ->

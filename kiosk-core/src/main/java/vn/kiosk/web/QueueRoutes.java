@@ -3,6 +3,7 @@ package vn.kiosk.web;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
+import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
@@ -17,11 +18,13 @@ final class QueueRoutes {
     record TransferRequest(String serviceId) { }
 
     private final QueueService queue;
+    private final TicketDesk desk;
     private final ServiceCatalog catalog;
     private final RequestBodies bodies;
 
-    QueueRoutes(QueueService queue, ServiceCatalog catalog, RequestBodies bodies) {
+    QueueRoutes(QueueService queue, TicketDesk desk, ServiceCatalog catalog, RequestBodies bodies) {
         this.queue = queue;
+        this.desk = desk;
         this.catalog = catalog;
         this.bodies = bodies;
     }
@@ -37,6 +40,7 @@ final class QueueRoutes {
         r.post("/api/tickets/{id}/no-show", ctx -> ctx.json(queue.noShow(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
         r.post("/api/tickets/{id}/recall", ctx -> ctx.json(queue.recall(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
         r.post("/api/tickets/{id}/transfer", this::transfer, Role.COUNTER, Role.TECH);
+        r.post("/api/tickets/{id}/reprint", ctx -> ctx.json(desk.reprint(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
     }
 
     private void issue(Context ctx) {
@@ -47,7 +51,7 @@ final class QueueRoutes {
         Channel channel = req.channel() == null ? Channel.TOUCHSCREEN : Channel.fromId(req.channel()).orElseThrow(() ->
                 new ApiException(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
                         + req.channel() + "'"));
-        ctx.status(201).json(queue.issue(req.serviceId(), req.priority(), channel));
+        ctx.status(201).json(desk.issue(req.serviceId(), req.priority(), channel));
     }
 
     private void next(Context ctx) {

@@ -36,6 +36,21 @@ class MainTest {
     }
 
     @Test
+    void previewTicketWritesWhatTheProfileWouldPrint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path png = dir.resolve("preview/ticket.png");
+        assertEquals(0, run(Map.of("KIOSK_DATA_DIR", dir.resolve("data").toString()), "preview-ticket", "--out", png.toString(),
+                "--profile", "pos5890-58"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("profile pos5890-58, 384 dots wide, text mode cp1258"));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(384, image.getWidth());
+        assertEquals("3f2c1e9a-7b4d-4e8f-9a1b-2c3d4e5f6a7b", vn.kiosk.testing.QrCodes.decode(image));
+
+        assertEquals(Main.EXIT_FAILED, run(Map.of(), "preview-ticket", "--out", png.toString(), "--profile", "nope"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no printer profile 'nope'"));
+        assertEquals(Main.EXIT_USAGE, run(Map.of(), "preview-ticket"));
+    }
+
+    @Test
     void checkConfigValidatesWithoutStarting() {
         assertEquals(0, run(Map.of(), "check-config"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("configuration OK"));

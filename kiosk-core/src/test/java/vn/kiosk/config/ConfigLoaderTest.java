@@ -128,8 +128,26 @@ class ConfigLoaderTest {
                         "KIOSK_MQTT_URL", "http://broker")));
         List<String> lines = e.problems().stream().map(ConfigProblem::toString).toList();
         assertContains(lines, "environment variable KIOSK_HTTP_PORT: http.port: value \"eighty\": expected a whole number");
-        assertContains(lines, "environment variable KIOSK_PRINTER_URL: devices.printer: value \"lpt:/dev/lp0\": expected a printer URL with one of the schemes [sim]");
+        assertContains(lines, "environment variable KIOSK_PRINTER_URL: devices.printer: value \"lpt:/dev/lp0\": expected a printer URL with one of the schemes [file, serial, sim, tcp, usb]");
         assertContains(lines, "environment variable KIOSK_MQTT_URL: mqtt.url: value \"http://broker\": expected tcp://host:port");
+    }
+
+    @Test
+    void printerSettingsAreChecked() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("""
+                devices: { printer: "serial:/dev/ttyUSB0?baud=12345" }
+                printing:
+                  profile: epson-99
+                  profiles:
+                    epson-80: { paperWidthDots: 576, nativeQr: true, codePage: 52, textMode: utf8 }
+                  ticket: { qr: "{ticketId}/{name}" }
+                """, Map.of()));
+        List<String> lines = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertContains(lines, "line 1: devices.printer: value \"serial:/dev/ttyUSB0?baud=12345\": baud 12345 is not a serial speed");
+        assertContains(lines, "line 5: printing.profiles.epson-80.textMode: value \"utf8\": expected cp1258, raster or ascii");
+        assertContains(lines, "line 3: printing.profile: value \"epson-99\": expected the name of a profile in printing.profiles [epson-80, generic-58, generic-80, pos5890-58, xprinter-80]");
+        assertContains(lines, "line 6: printing.ticket.qr: value \"{ticketId}/{name}\": expected a text with the placeholders");
+        assertEquals(4, lines.size(), String.join("\n", lines));
     }
 
     @Test

@@ -38,6 +38,6 @@ class CallPolicyTest {
 
     private static Ticket ticket(String number, String priority) {
         return new Ticket(number, LocalDate.of(2026, 11, 26), number, "s", "s", priority, Channel.TOUCHSCREEN,
-                TicketStatus.ISSUED, Instant.EPOCH, null, null, 0, null);
+                TicketStatus.ISSUED, Instant.EPOCH, null, null, 0, null, "none", null);
     }
 }

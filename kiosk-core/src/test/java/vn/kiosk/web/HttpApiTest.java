@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.hw.printer.SimulatedPrinter;
+import java.time.Duration;
+import vn.kiosk.hw.printer.SimulatedTransport;
+import vn.kiosk.testing.Poll;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
@@ -147,7 +149,9 @@ class HttpApiTest {
         assertEquals("READY", up.body().get("devices").get("scanner").get("state").asText());
         assertEquals("NOT_CONFIGURED", up.body().get("devices").get("dispenser").get("state").asText());
 
-        ((SimulatedPrinter) app.devices().printer()).setPaperOut(true);
+        ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+        Poll.until(Duration.ofSeconds(2), "health to show the paper out",
+                () -> "DEGRADED".equals(api.get("/api/health").body().get("status").asText()));
         Api.Response degraded = api.get("/api/health");
         assertEquals(200, degraded.status(), "DEGRADED still answers 200: tickets can be issued");
         assertEquals("DEGRADED", degraded.body().get("status").asText());

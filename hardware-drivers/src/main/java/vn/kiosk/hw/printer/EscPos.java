@@ -75,6 +75,11 @@ public final class EscPos {
         return raw(LF);
     }
 
+    /** ESC J n: prints the buffer and feeds n dots (blank paper costs no raster bytes). */
+    public EscPos feedDots(int n) {
+        return raw(ESC, 'J', checkByte(n, "feed dots"));
+    }
+
     /** ESC d n: prints the buffer and feeds n lines. */
     public EscPos feedLines(int n) {
         return raw(ESC, 'd', checkByte(n, "feed lines"));

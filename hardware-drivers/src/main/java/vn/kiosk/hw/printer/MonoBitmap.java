@@ -25,6 +25,37 @@ public record MonoBitmap(int width, int height, byte[] data) {
         return (data[y * bytesPerRow() + x / 8] & (0x80 >> (x % 8))) != 0;
     }
 
+    /** Blank rows at the top. */
+    public int blankRowsTop() {
+        int bpr = bytesPerRow();
+        for (int y = 0; y < height; y++) {
+            for (int i = 0; i < bpr; i++) {
+                if (data[y * bpr + i] != 0) {
+                    return y;
+                }
+            }
+        }
+        return height;
+    }
+
+    /** Blank rows at the bottom. */
+    public int blankRowsBottom() {
+        int bpr = bytesPerRow();
+        for (int y = height - 1; y >= 0; y--) {
+            for (int i = 0; i < bpr; i++) {
+                if (data[y * bpr + i] != 0) {
+                    return height - 1 - y;
+                }
+            }
+        }
+        return height;
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public MonoBitmap rows(int from, int to) {
+        return new MonoBitmap(width, to - from, java.util.Arrays.copyOfRange(data, from * bytesPerRow(), to * bytesPerRow()));
+    }
+
     /** Dots darker than half grey (luminance below 128) become black. */
     public static MonoBitmap of(BufferedImage image) {
         int w = image.getWidth();

@@ -13,13 +13,16 @@ public final class QrBitmap {
 
     private QrBitmap() { }
 
-    /** @param moduleDots dots per QR module; a 4-module quiet zone is included */
-    public static MonoBitmap encode(String data, int moduleDots, EscPos.QrErrorCorrection ec) {
+    /**
+     * @param moduleDots dots per QR module
+     * @param quietModules the white border in modules (4 by the standard; 0 when the paper around it is blank anyway)
+     */
+    public static MonoBitmap encode(String data, int moduleDots, EscPos.QrErrorCorrection ec, int quietModules) {
         try {
             BitMatrix m = new QRCodeWriter().encode(data, BarcodeFormat.QR_CODE, 0, 0, Map.of(
                     EncodeHintType.CHARACTER_SET, "UTF-8",
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.valueOf(ec.name()),
-                    EncodeHintType.MARGIN, 4));
+                    EncodeHintType.MARGIN, quietModules));
             int size = m.getWidth() * moduleDots;
             return MonoBitmap.draw(size, size, (x, y) -> m.get(x / moduleDots, y / moduleDots));
         } catch (WriterException e) {

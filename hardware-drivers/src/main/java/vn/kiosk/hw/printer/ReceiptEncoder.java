@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link Receipt} into ESC/POS for one printer profile. In raster mode only the lines that
+ * Turns a {@link Receipt} into ESC/POS for one printer profile (not thread-safe: one encoder per printer thread). In raster mode only the lines that
  * need it (with letters beyond ASCII) become images; the rest stays text, which keeps a ticket
  * to a few kilobytes instead of ~35 KB for a full-width image.
  */
@@ -28,6 +28,9 @@ public final class ReceiptEncoder {
 
     public byte[] encode(Receipt receipt) {
         EscPos p = new EscPos().initialize();
+        mode = 0;
+        size = 1;
+        align = EscPos.Justify.LEFT;
         if (profile.textMode() == PrinterProfile.TextMode.CP1258) {
             p.codeTable(profile.codePage());
         }
@@ -38,36 +41,74 @@ public final class ReceiptEncoder {
                 case Receipt.Feed feed -> p.feedLines(feed.lines());
             }
         }
-        return p.justify(EscPos.Justify.LEFT).printMode(0).charSize(1, 1).feedLines(3).feedAndPartialCut(0).bytes();
+        return p.feedLines(3).feedAndPartialCut(0).bytes();
+    }
+
+    // Print mode, size and justification are sent only when they change: a few bytes a line.
+    private int mode;
+    private int size;
+    private EscPos.Justify align;
+
+    private void set(EscPos p, EscPos.Justify j, int m, int s) {
+        if (j != align) {
+            p.justify(j);
+            align = j;
+        }
+        if (m != mode) {
+            p.printMode(m);
+            mode = m;
+        }
+        if (s != size) {
+            p.charSize(s, s);
+            size = s;
+        }
     }
 
     private void line(EscPos p, Receipt.Line line) {
-        p.justify(line.align());
+        set(p, line.align(), mode, size);
         int columns = Math.max(1, profile.paperWidthDots() / (FONT_A_WIDTH * line.size()));
         for (String part : wrap(line.text(), columns)) {
             boolean ascii = part.chars().allMatch(c -> c < 0x80);
             if (profile.textMode() == PrinterProfile.TextMode.RASTER && !ascii) {
-                p.raster(rasterizer.render(part, FONT_A_HEIGHT * line.size(), line.bold(), profile.paperWidthDots()));
+                image(p, rasterizer.render(part, FONT_A_HEIGHT * line.size(), line.bold(), profile.paperWidthDots()));
                 continue;
             }
-            p.printMode(line.bold() ? EscPos.MODE_BOLD : 0).charSize(line.size(), line.size());
+            set(p, line.align(), line.bold() ? EscPos.MODE_BOLD : 0, line.size());
             byte[] text = switch (profile.textMode()) {
                 case CP1258 -> Cp1258.encode(part);
                 case ASCII, RASTER -> ascii ? part.getBytes(StandardCharsets.US_ASCII) : AsciiFold.encode(part);
             };
             p.text(text).newline();
         }
-        p.printMode(0).charSize(1, 1);
     }
 
     private void qr(EscPos p, Receipt.Qr qr) {
-        p.justify(EscPos.Justify.CENTER);
+        set(p, EscPos.Justify.CENTER, mode, size);
         if (profile.nativeQr()) {
             p.qr(qr.data().getBytes(StandardCharsets.UTF_8), qr.moduleDots(), EscPos.QrErrorCorrection.M);
+            p.newline();
         } else {
-            p.raster(QrBitmap.encode(qr.data(), qr.moduleDots(), EscPos.QrErrorCorrection.M));
+            // The quiet zone is fed as blank paper rather than sent as white raster rows.
+            int quiet = 4 * qr.moduleDots();
+            p.feedDots(quiet).raster(QrBitmap.encode(qr.data(), qr.moduleDots(), EscPos.QrErrorCorrection.M, 0)).feedDots(quiet);
         }
-        p.newline();
+    }
+
+    /** A raster image with its blank top and bottom rows fed as paper instead of sent as bytes. */
+    private static void image(EscPos p, MonoBitmap bitmap) {
+        int top = bitmap.blankRowsTop();
+        if (top == bitmap.height()) {
+            p.feedDots(bitmap.height());
+            return;
+        }
+        int bottom = bitmap.blankRowsBottom();
+        if (top > 0) {
+            p.feedDots(top);
+        }
+        p.raster(bitmap.rows(top, bitmap.height() - bottom));
+        if (bottom > 0) {
+            p.feedDots(bottom);
+        }
     }
 
     /** Word wrap to {@code columns} characters; words longer than a line are cut. */

@@ -250,6 +250,10 @@ public final class VirtualPrinter {
                     flushLine();
                     feed((long) n * LINE_HEIGHT);
                 }
+                case 'J' -> {
+                    flushLine();
+                    feed(n);
+                }
                 default -> { }
             }
             return 3;
@@ -339,7 +343,7 @@ public final class VirtualPrinter {
                 case 'Q' -> {
                     flushLine();
                     String data = new String(qrData, StandardCharsets.UTF_8);
-                    strip(toImage(QrBitmap.encode(data, Math.max(1, qrModule), EscPos.QrErrorCorrection.M)));
+                    strip(toImage(QrBitmap.encode(data, Math.max(1, qrModule), EscPos.QrErrorCorrection.M, 4)));
                 }
                 default -> { }
             }

@@ -1,0 +1,133 @@
+package vn.kiosk.printing;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.hw.printer.PrinterException;
+import vn.kiosk.hw.printer.ReceiptEncoder;
+import vn.kiosk.hw.printer.ThermalPrinter;
+import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.QueueException;
+import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.TicketView;
+
+/**
+ * Hands out tickets on paper: the ticket is committed first (so a printed ticket always exists),
+ * then printed on the printer's own thread, and the outcome is recorded with the ticket. The
+ * caller gets its answer as soon as the print is done or after {@code waitMillis}, whichever is
+ * first, and always gets the number: a ticket whose print failed stays valid and can be reprinted.
+ * A ticket is never in two print jobs at once, so a retried request cannot print it twice.
+ */
+public final class TicketDesk implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketDesk.class);
+
+    private final QueueService queue;
+    private final ThermalPrinter printer;
+    private final ReceiptEncoder encoder;
+    private final TicketLayout layout;
+    private final long waitMillis;
+    private final Runnable afterJob;
+    private final ExecutorService printThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "printer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> printing = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param printer  null when the kiosk has no printer
+     * @param afterJob run after each job (re-reads the printer's status so health follows at once)
+     */
+    public TicketDesk(QueueService queue, ThermalPrinter printer, ReceiptEncoder encoder, TicketLayout layout,
+                      long waitMillis, Runnable afterJob) {
+        this.queue = queue;
+        this.printer = printer;
+        this.encoder = encoder;
+        this.layout = layout;
+        this.waitMillis = waitMillis;
+        this.afterJob = afterJob;
+    }
+
+    public TicketView issue(String serviceId, String priority, Channel channel) {
+        TicketView t = queue.issue(serviceId, priority, channel, printer != null);
+        if (printer == null) {
+            return t;
+        }
+        printing.add(t.id());
+        return printAndWait(t);
+    }
+
+    public TicketView reprint(String id) {
+        if (printer == null) {
+            throw new QueueException(409, "no_printer", "this kiosk has no printer");
+        }
+        queue.ticket(id); // 404 for an unknown ticket before anything else
+        if (!printing.add(id)) {
+            throw new QueueException(409, "already_printing", "the ticket is being printed right now");
+        }
+        try {
+            return printAndWait(queue.markPrintPending(id));
+        } catch (RuntimeException e) {
+            printing.remove(id);
+            throw e;
+        }
+    }
+
+    private TicketView printAndWait(TicketView t) {
+        Future<?> job;
+        try {
+            job = printThread.submit(() -> print(t));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            printing.remove(t.id());
+            queue.markPrintFailed(t.id(), "OFFLINE", "the kiosk is shutting down");
+            return queue.ticket(t.id());
+        }
+        try {
+            job.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // still printing: the caller gets printState "pending"; the outcome follows in the ticket
+        } catch (ExecutionException e) {
+            log.warn("print job for {} failed unexpectedly", t.number(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return queue.ticket(t.id());
+    }
+
+    private void print(TicketView t) {
+        try {
+            printer.print(encoder.encode(layout.receipt(t)));
+            queue.markPrinted(t.id());
+        } catch (PrinterException e) {
+            log.warn("ticket {} not printed: {} ({})", t.number(), e.state(), e.getMessage());
+            queue.markPrintFailed(t.id(), e.state().name(), e.getMessage());
+        } catch (Exception e) {
+            log.warn("ticket {} not printed", t.number(), e);
+            queue.markPrintFailed(t.id(), "ERROR", String.valueOf(e.getMessage()));
+        } finally {
+            printing.remove(t.id());
+            afterJob.run();
+        }
+    }
+
+    /** Lets the job on paper finish (bounded), then stops the printer thread. */
+    @Override
+    public void close() {
+        printThread.shutdown();
+        try {
+            if (!printThread.awaitTermination(2, TimeUnit.SECONDS)) {
+                printThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
