@@ -42,3 +42,19 @@ CREATE TABLE outbox (
     sent_at  INTEGER                               -- set after the broker's PUBACK
 );
 CREATE INDEX outbox_unsent ON outbox (sent_at, seq);
+
+-- Replies to fleet commands by role and request id: a request seen again gets the first reply,
+-- and the work is not done twice (also across restarts). Pruned after a day.
+CREATE TABLE command_reply (
+    role       TEXT    NOT NULL,
+    request_id TEXT    NOT NULL,
+    reply      TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (role, request_id)
+);
+
+-- Small persistent settings (maintenance mode, calibrations).
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

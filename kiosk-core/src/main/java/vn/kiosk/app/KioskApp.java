@@ -9,7 +9,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Map;
+import vn.kiosk.config.ConfigLoader;
+import vn.kiosk.config.InvalidConfigException;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.fleet.FleetCommands;
+import vn.kiosk.fleet.FleetLink;
+import vn.kiosk.fleet.Telemetry;
+import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.devices.DeviceFactory;
 import vn.kiosk.devices.DeviceStateEvent;
 import vn.kiosk.devices.DeviceWatch;
@@ -43,14 +50,55 @@ public final class KioskApp implements AutoCloseable {
     private Devices devices;
     private DeviceWatch watch;
     private TicketDesk desk;
+    private MaintenanceMode maintenance;
+    private FleetLink fleet;
+    private Path configFile;
+    private Map<String, String> env = Map.of();
+    private Runnable restart = () -> log.warn("restart requested, but nothing restarts this process");
 
     public KioskApp(KioskConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
 
+    /** Where the configuration came from, so a technician's config.reload can check the file on disk. */
+    public KioskApp configSource(Path file, Map<String, String> environment) {
+        this.configFile = file;
+        this.env = Map.copyOf(environment);
+        return this;
+    }
+
+    /** What a valid config.reload does (the launcher: exit so the service manager starts the kiosk again). */
+    public KioskApp onRestart(Runnable action) {
+        this.restart = action;
+        return this;
+    }
+
+    private java.util.List<String> configProblems() {
+        try {
+            new ConfigLoader().load(configFile, env);
+            return java.util.List.of();
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(Object::toString).toList();
+        }
+    }
+
+    private void requestRestart() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(500); // let the reply reach the technician first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restart.run();
+        }, "restart");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Opens everything; on failure closes what was opened and rethrows. */
-    public KioskApp start() throws IOException, SQLException, DataDirLock.AlreadyLockedException {
+    public KioskApp start() throws IOException, SQLException, DataDirLock.AlreadyLockedException,
+            org.eclipse.paho.client.mqttv3.MqttException {
         try {
             Path dataDir = config.dataPath();
             opened.push(DataDirLock.acquire(dataDir));
@@ -71,17 +119,29 @@ public final class KioskApp implements AutoCloseable {
             PrinterProfile profile = DeviceFactory.printerProfile(config);
             TextRasterizer font = profile.textMode() == PrinterProfile.TextMode.RASTER
                     ? TextRasterizer.load(DeviceFactory.fontFile(config)) : null;
-            desk = new TicketDesk(queue, devices.printer(), new ReceiptEncoder(profile, font),
+            maintenance = new MaintenanceMode(db, outbox, clock);
+            desk = new TicketDesk(queue, maintenance, devices.printer(), new ReceiptEncoder(profile, font),
                     new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
             opened.push(desk);
 
-            HealthCheck health = new HealthCheck(db, watch, clock, Version.current(), config.site().id(), config.device().id());
+            HealthCheck health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
+                    config.device().id());
+            if (config.mqtt().url() != null && !config.mqtt().url().isBlank()) {
+                Telemetry telemetry = new Telemetry(db, queue, watch, maintenance, dataDir, clock, health.startedAt(),
+                        Version.current());
+                var table = FleetCommands.table(desk, queue, catalog, health, telemetry, maintenance,
+                        this::configProblems, this::requestRestart, LogLevels::set);
+                fleet = FleetLink.start(config, db, outbox, json, clock, telemetry, table, Version.current(),
+                        health.startedAt());
+                opened.push(fleet);
+            }
             http = new HttpApi(config.http(), json, queue, desk, catalog, health).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());
             return this;
-        } catch (IOException | SQLException | DataDirLock.AlreadyLockedException | RuntimeException e) {
+        } catch (IOException | SQLException | DataDirLock.AlreadyLockedException | RuntimeException
+                 | org.eclipse.paho.client.mqttv3.MqttException e) {
             close();
             throw e;
         }
@@ -101,6 +161,15 @@ public final class KioskApp implements AutoCloseable {
 
     public TicketDesk desk() {
         return desk;
+    }
+
+    public MaintenanceMode maintenance() {
+        return maintenance;
+    }
+
+    /** The fleet link, or null when no broker is configured. */
+    public FleetLink fleet() {
+        return fleet;
     }
 
     public int httpPort() {

@@ -11,6 +11,8 @@ import java.util.Map;
 import vn.kiosk.config.ConfigLoader;
 import vn.kiosk.config.InvalidConfigException;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.fleet.EmbeddedBroker;
+import vn.kiosk.monitor.FleetMonitor;
 import vn.kiosk.printing.TicketPreview;
 
 /**
@@ -23,6 +25,8 @@ public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_CONFIG = 3;
     static final int EXIT_LOCKED = 4;
+    /** A technician's config.reload: the service manager starts the kiosk again (RestartForceExitStatus=75). */
+    static final int EXIT_RESTART = 75;
 
     private static final String HELP = """
             Usage: kiosk <command> [options]
@@ -32,6 +36,8 @@ public final class Main {
               demo [--config FILE]    run with every device simulated and print the touchscreen URL
               check-config [--config FILE]
                                       validate the configuration, print the problems, and exit
+              monitor --broker URL [--site S] [--username U --password P]
+                                      live table of every kiosk on a broker, with alerts (Ctrl-C quits)
               preview-ticket --out FILE.png [--profile NAME] [--config FILE]
                                       render a sample ticket as the configured (or named)
                                       printer profile would print it
@@ -43,7 +49,8 @@ public final class Main {
             KIOSK_SCANNER_URL, KIOSK_DISPENSER_URL.
 
             Exit codes: 0 stopped normally, 1 start-up failed, 2 usage error,
-            3 invalid configuration, 4 data directory already used by another kiosk process.
+            3 invalid configuration, 4 data directory already used by another kiosk process,
+            75 restart requested (config.reload): the service manager starts it again.
             """;
 
     private Main() { }
@@ -78,7 +85,8 @@ public final class Main {
         }
         String command = args[0];
         Map<String, List<String>> allowed = Map.of("run", List.of("--config"), "demo", List.of("--config"),
-                "check-config", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"));
+                "check-config", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"),
+                "monitor", List.of("--broker", "--site", "--username", "--password", "--seconds"));
         if (!allowed.containsKey(command)) {
             err.println("kiosk: unknown command '" + command + "' (see kiosk --help)");
             return EXIT_USAGE;
@@ -104,6 +112,9 @@ public final class Main {
             effectiveEnv.put("KIOSK_SCANNER_URL", "sim:");
             effectiveEnv.put("KIOSK_DISPENSER_URL", "sim:");
         }
+        if (command.equals("monitor")) {
+            return FleetMonitor.run(options, out, err);
+        }
         KioskConfig config;
         try {
             Path file = ConfigLoader.chooseFile(configFile, effectiveEnv);
@@ -123,7 +134,20 @@ public final class Main {
         }
         // Logging starts only now, so its files go under the configured data directory.
         System.setProperty("kiosk.log.dir", config.dataPath().resolve("logs").toAbsolutePath().toString());
-        KioskApp app = new KioskApp(config, Clock.systemUTC());
+        EmbeddedBroker broker = null;
+        if (command.equals("demo") && (config.mqtt().url() == null || config.mqtt().url().isBlank())) {
+            try {
+                broker = EmbeddedBroker.start(1883);
+                effectiveEnv.put("KIOSK_MQTT_URL", broker.url());
+                config = new ConfigLoader().load(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv);
+            } catch (IOException | InvalidConfigException e) {
+                err.println("kiosk: the demo broker did not start: " + e.getMessage());
+                return EXIT_FAILED;
+            }
+        }
+        KioskApp app = new KioskApp(config, Clock.systemUTC())
+                .configSource(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv)
+                .onRestart(() -> System.exit(EXIT_RESTART));
         try {
             app.start();
         } catch (DataDirLock.AlreadyLockedException e) {
@@ -134,12 +158,20 @@ public final class Main {
             org.slf4j.LoggerFactory.getLogger(Main.class).error("start-up failed", e);
             return EXIT_FAILED;
         }
+        EmbeddedBroker demoBroker = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            if (demoBroker != null) {
+                demoBroker.close();
+            }
             Logging.stop();
         }, "shutdown"));
         String host = config.http().bind().equals("0.0.0.0") ? "127.0.0.1" : config.http().bind();
         out.println("Kiosk ready. Touchscreen UI: http://" + host + ":" + app.httpPort() + "/");
+        if (demoBroker != null) {
+            out.println("Fleet broker (embedded): " + demoBroker.url() + "   watch it with: scripts/kiosk monitor --broker "
+                    + demoBroker.url());
+        }
         out.flush();
         return 0;
     }

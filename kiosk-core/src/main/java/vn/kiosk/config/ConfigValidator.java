@@ -57,9 +57,7 @@ final class ConfigValidator {
         validateServices(c.services(), counterIds);
         validateDevices(c.devices());
         validatePrinting(c.printing());
-        if (present(c.mqtt(), "/mqtt") && c.mqtt().url() != null && !c.mqtt().url().isBlank()) {
-            validateBrokerUrl(c.mqtt().url());
-        }
+        validateMqtt(c.mqtt());
     }
 
     private void validateHttp(KioskConfig.Http http) {
@@ -285,6 +283,51 @@ final class ConfigValidator {
             }
             text(p.ticket().footer(), "/printing/ticket/footer");
             present(p.ticket().english(), "/printing/ticket/english");
+        }
+    }
+
+    private void validateMqtt(KioskConfig.Mqtt m) {
+        if (!present(m, "/mqtt")) {
+            return;
+        }
+        if (m.url() != null && !m.url().isBlank()) {
+            validateBrokerUrl(m.url());
+        }
+        if (m.clientId() != null && m.clientId().length() > 64) {
+            bad("/mqtt/clientId", m.clientId(), "at most 64 characters");
+        }
+        for (String key : new String[] {"caFile", "certFile", "keyFile"}) {
+            String file = switch (key) {
+                case "caFile" -> m.caFile();
+                case "certFile" -> m.certFile();
+                default -> m.keyFile();
+            };
+            if (file != null && !file.isBlank() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+                bad("/mqtt/" + key, file, "a readable PEM file, or empty");
+            }
+        }
+        if ((m.certFile() == null || m.certFile().isBlank()) != (m.keyFile() == null || m.keyFile().isBlank())) {
+            bad("/mqtt/keyFile", m.keyFile() == null ? "" : m.keyFile(), "certFile and keyFile set together, or neither");
+        }
+        if (present(m.keepAliveSeconds(), "/mqtt/keepAliveSeconds")) {
+            range(m.keepAliveSeconds(), "/mqtt/keepAliveSeconds", 5, 3600, "seconds from 5 to 3600");
+        }
+        if (present(m.telemetrySeconds(), "/mqtt/telemetrySeconds")) {
+            range(m.telemetrySeconds(), "/mqtt/telemetrySeconds", 1, 86_400, "seconds from 1 to 86400");
+        }
+        if (present(m.reconnectMinMillis(), "/mqtt/reconnectMinMillis")
+                && range(m.reconnectMinMillis(), "/mqtt/reconnectMinMillis", 1, 600_000, "milliseconds from 1 to 600000")
+                && present(m.reconnectMaxMillis(), "/mqtt/reconnectMaxMillis")) {
+            range(m.reconnectMaxMillis(), "/mqtt/reconnectMaxMillis", m.reconnectMinMillis(), 3_600_000,
+                    "milliseconds from reconnectMinMillis to 3600000");
+        }
+        if (present(m.backlog(), "/mqtt/backlog")) {
+            if (present(m.backlog().maxEvents(), "/mqtt/backlog/maxEvents")) {
+                range(m.backlog().maxEvents(), "/mqtt/backlog/maxEvents", 100, 10_000_000, "a count from 100 to 10000000");
+            }
+            if (present(m.backlog().maxBytes(), "/mqtt/backlog/maxBytes")) {
+                range(m.backlog().maxBytes(), "/mqtt/backlog/maxBytes", 100_000, 2_000_000_000, "bytes from 100000 to 2000000000");
+            }
         }
     }
 

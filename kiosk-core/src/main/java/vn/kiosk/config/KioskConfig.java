@@ -49,7 +49,11 @@ public record KioskConfig(
 
     public record Devices(String printer, String scanner, String dispenser) { }
 
-    public record Mqtt(String url) { }
+    public record Mqtt(String url, String clientId, String username, String password, String caFile, String certFile,
+                       String keyFile, Integer keepAliveSeconds, Integer telemetrySeconds, Integer reconnectMinMillis,
+                       Integer reconnectMaxMillis, Backlog backlog) { }
+
+    public record Backlog(Integer maxEvents, Integer maxBytes) { }
 
     public record Printing(String profile, java.util.Map<String, PrinterProfileConfig> profiles, String font,
                            Integer waitMillis, Integer statusPollMillis, TicketLayout ticket) { }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.storage.Database;
 
 /**
@@ -16,6 +17,7 @@ import vn.kiosk.storage.Database;
 public final class HealthCheck {
 
     private final Database db;
+    private final MaintenanceMode maintenance;
     private final DeviceWatch devices;
     private final Clock clock;
     private final Instant startedAt;
@@ -23,8 +25,10 @@ public final class HealthCheck {
     private final String site;
     private final String device;
 
-    public HealthCheck(Database db, DeviceWatch devices, Clock clock, String version, String site, String device) {
+    public HealthCheck(Database db, DeviceWatch devices, MaintenanceMode maintenance, Clock clock, String version, String site,
+                       String device) {
         this.db = db;
+        this.maintenance = maintenance;
         this.devices = devices;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -46,7 +50,7 @@ public final class HealthCheck {
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("state", dbUp ? "UP" : "DOWN");
         return new HealthReport(status, version, site, device,
-                Duration.between(startedAt, clock.instant()).toSeconds(), database, states);
+                Duration.between(startedAt, clock.instant()).toSeconds(), maintenance.isOn(), database, states);
     }
 
     public Instant startedAt() {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** What GET /api/health answers. */
 public record HealthReport(String status, String version, String site, String device, long uptimeSeconds,
-                           Map<String, Object> database, Map<String, DeviceState> devices) {
+                           boolean maintenance, Map<String, Object> database, Map<String, DeviceState> devices) {
 
     public record DeviceState(String state, boolean ok, String detail, String url) { }
 }

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,9 +20,15 @@ import java.util.UUID;
 public final class Outbox {
 
     private final ObjectMapper json;
+    private final List<Runnable> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Outbox(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** Called after each append (inside the writer's transaction; must only signal, never block). */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(listener);
     }
 
     /** Appends an event inside the caller's transaction and returns its per-device sequence number. */
@@ -39,7 +47,9 @@ public final class Outbox {
             ps.setString(4, body);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                long seq = rs.getLong(1);
+                appendListeners.forEach(Runnable::run);
+                return seq;
             }
         }
     }
@@ -49,11 +59,86 @@ public final class Outbox {
         return db.inTransaction(c -> append(c, type, ts, data));
     }
 
-    /** Events not yet acknowledged by the broker. */
-    public static long backlog(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+    /** An event as stored: {@code data} is its JSON object. */
+    public record Event(long seq, String id, String type, long ts, String data) { }
+
+    /** What waits to be published: how many events and how many bytes of data. */
+    public record Backlog(long events, long bytes) { }
+
+    /** The oldest events not yet acknowledged by the broker, in seq order. */
+    public static List<Event> unsent(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, id, type, ts, data FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
+            ps.setInt(1, limit);
+            List<Event> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Marks every unsent event up to and including {@code seq} as acknowledged. */
+    public static void markSentThrough(Connection c, long seq, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND seq <= ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setLong(2, seq);
+            ps.executeUpdate();
+        }
+    }
+
+    public static Backlog backlog(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*), coalesce(sum(length(data) + length(type) + 64), 0) FROM outbox WHERE sent_at IS NULL");
              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    /**
+     * Keeps the backlog within bounds: drops the oldest unsent events beyond them and records an
+     * {@code outbox.overflow} event naming the dropped seq range, so the fleet sees the gap.
+     *
+     * @return how many events were dropped
+     */
+    public long enforceBounds(Connection c, long maxEvents, long maxBytes, Instant now) throws SQLException {
+        Backlog b = backlog(c);
+        if (b.events() <= maxEvents && b.bytes() <= maxBytes) {
+            return 0;
+        }
+        // Drop the oldest until both bounds hold with 10 % headroom, so this does not run on every event.
+        long keepEvents = Math.min(b.events(), maxEvents * 9 / 10);
+        long avg = Math.max(1, b.bytes() / Math.max(1, b.events()));
+        keepEvents = Math.min(keepEvents, maxBytes * 9 / 10 / avg);
+        long drop = b.events() - keepEvents;
+        long from;
+        long to;
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(seq), max(seq) FROM (SELECT seq FROM outbox "
+                + "WHERE sent_at IS NULL ORDER BY seq LIMIT ?)")) {
+            ps.setLong(1, drop);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                from = rs.getLong(1);
+                to = rs.getLong(2);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE sent_at IS NULL AND seq BETWEEN ? AND ?")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            ps.executeUpdate();
+        }
+        append(c, "outbox.overflow", now, Map.of("dropped", drop, "fromSeq", from, "toSeq", to));
+        return drop;
+    }
+
+    /** Deletes acknowledged events older than {@code before}: the broker has them. */
+    public static int pruneSent(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?")) {
+            ps.setLong(1, before.toEpochMilli());
+            return ps.executeUpdate();
         }
     }
 }

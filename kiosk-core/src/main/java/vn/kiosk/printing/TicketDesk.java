@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.hw.printer.PrinterException;
+import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.hw.printer.ReceiptEncoder;
 import vn.kiosk.hw.printer.ThermalPrinter;
 import vn.kiosk.queue.Channel;
@@ -30,6 +31,7 @@ public final class TicketDesk implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TicketDesk.class);
 
     private final QueueService queue;
+    private final MaintenanceMode maintenance;
     private final ThermalPrinter printer;
     private final ReceiptEncoder encoder;
     private final TicketLayout layout;
@@ -46,9 +48,10 @@ public final class TicketDesk implements AutoCloseable {
      * @param printer  null when the kiosk has no printer
      * @param afterJob run after each job (re-reads the printer's status so health follows at once)
      */
-    public TicketDesk(QueueService queue, ThermalPrinter printer, ReceiptEncoder encoder, TicketLayout layout,
-                      long waitMillis, Runnable afterJob) {
+    public TicketDesk(QueueService queue, MaintenanceMode maintenance, ThermalPrinter printer, ReceiptEncoder encoder,
+                      TicketLayout layout, long waitMillis, Runnable afterJob) {
         this.queue = queue;
+        this.maintenance = maintenance;
         this.printer = printer;
         this.encoder = encoder;
         this.layout = layout;
@@ -56,7 +59,11 @@ public final class TicketDesk implements AutoCloseable {
         this.afterJob = afterJob;
     }
 
+    /** Issues a ticket; the touchscreen takes none while the kiosk is in maintenance (robots and counters carry on). */
     public TicketView issue(String serviceId, String priority, Channel channel) {
+        if (channel == Channel.TOUCHSCREEN && maintenance.isOn()) {
+            throw new QueueException(503, "maintenance", "the kiosk is out of service for maintenance; please ask at a counter");
+        }
         TicketView t = queue.issue(serviceId, priority, channel, printer != null);
         if (printer == null) {
             return t;
@@ -78,6 +85,36 @@ public final class TicketDesk implements AutoCloseable {
         } catch (RuntimeException e) {
             printing.remove(id);
             throw e;
+        }
+    }
+
+    /** Outcome of a printer test: whether the sample got onto paper, and the printer's state. */
+    public record TestPrint(boolean printed, String printerState, String error) { }
+
+    /** Prints a sample ticket (technician's printer.test) and waits for the outcome, at most 15 s. */
+    public TestPrint printTest() {
+        if (printer == null) {
+            throw new QueueException(409, "no_printer", "this kiosk has no printer");
+        }
+        Future<TestPrint> job = printThread.submit(() -> {
+            try {
+                printer.print(encoder.encode(layout.sample()));
+                return new TestPrint(true, printer.status().state(), null);
+            } catch (PrinterException e) {
+                return new TestPrint(false, e.state().name(), e.getMessage());
+            } finally {
+                afterJob.run();
+            }
+        });
+        try {
+            return job.get(15, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return new TestPrint(false, printer.status().state(), "the printer did not finish within 15 s");
+        } catch (ExecutionException e) {
+            return new TestPrint(false, "ERROR", String.valueOf(e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new TestPrint(false, "ERROR", "interrupted");
         }
     }
 

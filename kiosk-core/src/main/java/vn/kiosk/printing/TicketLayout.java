@@ -61,6 +61,11 @@ public final class TicketLayout {
         }
     }
 
+    /** A sample ticket with every optional line (printer test, preview). */
+    public Receipt sample() {
+        return receipt(TicketPreview.sample(config, catalog));
+    }
+
     /** The QR code's content: the configured template with the ticket's values. */
     public String qrData(TicketView t) {
         return config.printing().ticket().qr()

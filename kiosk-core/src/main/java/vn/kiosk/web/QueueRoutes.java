@@ -7,6 +7,7 @@ import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
+import vn.kiosk.queue.ServiceListing;
 
 /** Services, tickets and counter actions. */
 final class QueueRoutes {

@@ -30,8 +30,14 @@ public final class TicketIssueBench {
         int clients = Integer.getInteger("bench.clients", 8);
         Path work = Files.createTempDirectory("kiosk-bench");
         int port = Ports.free();
+        // The printer changes what is measured: none = the queue alone; file: = the production
+        // path to a printer without status; sim: = the virtual printer drawing every ticket.
+        String printer = System.getProperty("bench.printer", "");
+        String printerUrl = printer.equals("file") ? "file:" + work.resolve("printer.bin") : printer;
+        System.out.printf("ticket issue over HTTP, printer '%s'%n", printer.isEmpty() ? "none" : printer);
         try (KioskProcess kiosk = KioskProcess.startLauncher(launcher, work, port,
-                Map.of("KIOSK_DATA_DIR", work.resolve("data").toString()), "run").awaitReady(Duration.ofSeconds(60))) {
+                Map.of("KIOSK_DATA_DIR", work.resolve("data").toString(), "KIOSK_PRINTER_URL", printerUrl),
+                "run").awaitReady(Duration.ofSeconds(60))) {
             Api api = kiosk.api();
             run(api, 300, 0); // warm-up: JIT, connection pool, SQLite page cache
             report("1 client", run(api, single, 0));

@@ -1,27 +1,26 @@
-package vn.kiosk.web;
+package vn.kiosk.queue;
 
 import java.util.List;
 import vn.kiosk.config.KioskConfig.Text;
-import vn.kiosk.queue.ServiceCatalog;
 
 /** What robots and the touchscreen need to guide people: services with documents and counters, priorities. */
-final class ServiceListing {
+public final class ServiceListing {
 
-    record Service(String id, String prefix, Text name, List<Text> documents, List<Counter> counters) { }
+    public record Service(String id, String prefix, Text name, List<Text> documents, List<Counter> counters) { }
 
-    record Counter(String id, Text name, Text location) { }
+    public record Counter(String id, Text name, Text location) { }
 
-    record Priority(String id, Text name, Integer minAge) { }
+    public record Priority(String id, Text name, Integer minAge) { }
 
     private ServiceListing() { }
 
-    static List<Service> services(ServiceCatalog catalog) {
+    public static List<Service> services(ServiceCatalog catalog) {
         return catalog.services().stream().map(s -> new Service(s.id(), s.prefix(), s.name(), s.documents(),
                 s.counters().stream().flatMap(id -> catalog.counter(id).stream())
                         .map(c -> new Counter(c.id(), c.name(), c.location())).toList())).toList();
     }
 
-    static List<Priority> priorities(ServiceCatalog catalog) {
+    public static List<Priority> priorities(ServiceCatalog catalog) {
         return catalog.priorities().stream().map(p -> new Priority(p.id(), p.name(), p.minAge())).toList();
     }
 }

@@ -1,0 +1,17 @@
+package vn.kiosk.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Changes a logger's level at run time (technician command log.level); back to the file's on restart. */
+final class LogLevels {
+
+    private LogLevels() { }
+
+    static void set(String logger, String level) {
+        if (LoggerFactory.getLogger(logger) instanceof Logger l) {
+            l.setLevel(Level.toLevel(level));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.kiosk.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A command's {@code args} object, read with clear 400 errors that name the argument. */
+public record Args(JsonNode node) {
+
+    public String text(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw new CommandException(400, "args." + name + " is required");
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new CommandException(400, "args." + name + " must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    public String optionalText(String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : text(name);
+    }
+
+    public boolean bool(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isBoolean()) {
+            throw new CommandException(400, "args." + name + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    public List<String> optionalTextList(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new CommandException(400, "args." + name + " must be a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw new CommandException(400, "args." + name + " must be a list of strings");
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+}

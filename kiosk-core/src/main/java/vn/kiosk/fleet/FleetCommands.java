@@ -1,0 +1,78 @@
+package vn.kiosk.fleet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import vn.kiosk.health.HealthCheck;
+import vn.kiosk.maintenance.MaintenanceMode;
+import vn.kiosk.printing.TicketDesk;
+import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.ServiceCatalog;
+import vn.kiosk.queue.ServiceListing;
+
+/** The commands each role may send, by name: the whole of what the fleet can ask of a kiosk. */
+public final class FleetCommands {
+
+    /** Validates the configuration file on disk: the problems, or an empty list when it is valid. */
+    @FunctionalInterface
+    public interface ConfigCheck {
+        List<String> problems();
+    }
+
+    private FleetCommands() { }
+
+    public static Map<String, Map<String, CommandRouter.Handler>> table(TicketDesk desk, QueueService queue,
+            ServiceCatalog catalog, HealthCheck health, Telemetry telemetry, MaintenanceMode maintenance,
+            ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel) {
+        Map<String, CommandRouter.Handler> robot = new LinkedHashMap<>();
+        robot.put("ticket.issue", a -> desk.issue(a.text("serviceId"), a.optionalText("priority"), Channel.ROBOT));
+        robot.put("queue.status", a -> queue.overview());
+        robot.put("services.list", a -> Map.of("services", ServiceListing.services(catalog),
+                "priorities", ServiceListing.priorities(catalog)));
+
+        Map<String, CommandRouter.Handler> counter = new LinkedHashMap<>();
+        counter.put("counter.next", a -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("ticket", queue.callNext(a.text("counterId"), a.optionalTextList("services")).orElse(null));
+            return data;
+        });
+        counter.put("ticket.complete", a -> queue.complete(a.text("ticketId")));
+        counter.put("ticket.no_show", a -> queue.noShow(a.text("ticketId")));
+        counter.put("ticket.recall", a -> queue.recall(a.text("ticketId")));
+
+        Map<String, CommandRouter.Handler> tech = new LinkedHashMap<>();
+        tech.put("device.status", a -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("health", health.report());
+            data.put("telemetry", telemetry.snapshot());
+            return data;
+        });
+        tech.put("printer.test", a -> desk.printTest());
+        tech.put("ticket.reprint", a -> desk.reprint(a.text("ticketId")));
+        tech.put("maintenance.set", a -> {
+            maintenance.set(a.bool("on"));
+            return Map.of("maintenance", maintenance.isOn());
+        });
+        tech.put("config.reload", a -> {
+            List<String> problems = configCheck.problems();
+            if (!problems.isEmpty()) {
+                throw new CommandException(400, "the configuration on disk is invalid, nothing changed: "
+                        + String.join("; ", problems));
+            }
+            restart.run();
+            return Map.of("valid", true, "restarting", true);
+        });
+        tech.put("log.level", a -> {
+            String logger = a.optionalText("logger");
+            String level = a.text("level").toUpperCase(java.util.Locale.ROOT);
+            if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
+                throw new CommandException(400, "args.level must be TRACE, DEBUG, INFO, WARN, ERROR or OFF");
+            }
+            setLogLevel.accept(logger == null ? "vn.kiosk" : logger, level);
+            return Map.of("logger", logger == null ? "vn.kiosk" : logger, "level", level);
+        });
+        return Map.of("robot", robot, "counter", counter, "tech", tech);
+    }
+}

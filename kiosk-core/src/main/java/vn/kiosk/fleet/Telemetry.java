@@ -1,0 +1,101 @@
+package vn.kiosk.fleet;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.maintenance.MaintenanceMode;
+import vn.kiosk.outbox.Outbox;
+import vn.kiosk.queue.QueueOverview;
+import vn.kiosk.queue.QueueService;
+import vn.kiosk.storage.Database;
+
+/** What the kiosk reports about itself every few seconds (and to the technician's device.status). */
+public final class Telemetry {
+
+    private static final Path CPU_TEMPERATURE = Path.of("/sys/class/thermal/thermal_zone0/temp");
+
+    private final Database db;
+    private final QueueService queue;
+    private final DeviceWatch devices;
+    private final MaintenanceMode maintenance;
+    private final Path dataDir;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final String version;
+
+    public Telemetry(Database db, QueueService queue, DeviceWatch devices, MaintenanceMode maintenance, Path dataDir,
+                     Clock clock, Instant startedAt, String version) {
+        this.db = db;
+        this.queue = queue;
+        this.devices = devices;
+        this.maintenance = maintenance;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.startedAt = startedAt;
+        this.version = version;
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        t.put("ts", now.toString());
+        t.put("version", version);
+        t.put("uptimeSeconds", Duration.between(startedAt, now).toSeconds());
+        t.put("cpuTemperatureC", cpuTemperature());
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("heapUsedBytes", heap.getUsed());
+        memory.put("heapMaxBytes", heap.getMax());
+        memory.put("residentBytes", residentBytes());
+        t.put("memory", memory);
+        t.put("diskFreeBytes", diskFree());
+        QueueOverview q = queue.overview();
+        Map<String, Object> perService = new LinkedHashMap<>();
+        q.services().forEach(s -> perService.put(s.serviceId(), s.waiting()));
+        t.put("queue", Map.of("waiting", q.waitingTotal(), "services", perService));
+        Map<String, Object> states = new LinkedHashMap<>();
+        devices.statuses().forEach((name, s) -> states.put(name, s.state()));
+        t.put("devices", states);
+        Outbox.Backlog backlog = db.read(Outbox::backlog);
+        t.put("outboxBacklog", Map.of("events", backlog.events(), "bytes", backlog.bytes()));
+        t.put("maintenance", maintenance.isOn());
+        return t;
+    }
+
+    private static Double cpuTemperature() {
+        try {
+            return Files.isReadable(CPU_TEMPERATURE) ? Long.parseLong(Files.readString(CPU_TEMPERATURE).strip()) / 1000.0 : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return null;
+    }
+
+    private Long diskFree() {
+        try {
+            return Files.getFileStore(dataDir).getUsableSpace();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

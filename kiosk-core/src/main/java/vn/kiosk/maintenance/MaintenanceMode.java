@@ -1,0 +1,64 @@
+package vn.kiosk.maintenance;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import vn.kiosk.outbox.Outbox;
+import vn.kiosk.storage.Database;
+
+/**
+ * Out of service for citizens: the touchscreen shows a friendly message and takes no tickets,
+ * while counters and robots carry on. Set by a technician; survives restarts.
+ */
+public final class MaintenanceMode {
+
+    private static final String KEY = "maintenance";
+
+    private final Database db;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CopyOnWriteArrayList<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean on;
+
+    public MaintenanceMode(Database db, Outbox outbox, Clock clock) {
+        this.db = db;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.on = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM setting WHERE key = ?")) {
+                ps.setString(1, KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && Boolean.parseBoolean(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    public boolean isOn() {
+        return on;
+    }
+
+    public void onChange(Consumer<Boolean> listener) {
+        listeners.add(listener);
+    }
+
+    public void set(boolean value) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (key, value) VALUES (?, ?) "
+                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                ps.setString(1, KEY);
+                ps.setString(2, Boolean.toString(value));
+                ps.executeUpdate();
+            }
+            return outbox.append(c, "kiosk.maintenance", clock.instant(), Map.of("on", value));
+        });
+        boolean changed = on != value;
+        on = value;
+        if (changed) {
+            listeners.forEach(l -> l.accept(value));
+        }
+    }
+}

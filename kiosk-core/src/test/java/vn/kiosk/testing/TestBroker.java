@@ -1,0 +1,139 @@
+package vn.kiosk.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import vn.kiosk.fleet.EmbeddedBroker;
+
+/**
+ * A private MQTT broker for one test: Mosquitto (Debian package mosquitto) on a free port with its
+ * own configuration, password file and ACL, which the test can stop, start and kill. Where no
+ * mosquitto binary exists, the embedded Java broker takes its place (no ACLs, no restarts with
+ * persistence), so the suite still runs on a bare machine.
+ */
+public final class TestBroker implements AutoCloseable {
+
+    public static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+
+    private final Path dir;
+    private final int port;
+    private final String extraConfig;
+    private Process process;
+    private EmbeddedBroker embedded;
+
+    private TestBroker(Path dir, int port, String extraConfig) {
+        this.dir = dir;
+        this.port = port;
+        this.extraConfig = extraConfig;
+    }
+
+    public static boolean mosquittoInstalled() {
+        return Files.isExecutable(MOSQUITTO);
+    }
+
+    /** Anonymous access, persistence in {@code dir} (so queued messages survive a restart). */
+    public static TestBroker start(Path dir) {
+        return new TestBroker(dir, Ports.free(), "allow_anonymous true\n").start();
+    }
+
+    /** With accounts (user → password) and an ACL file. Needs mosquitto. */
+    public static TestBroker withAccounts(Path dir, Map<String, String> accounts, Path aclFile) {
+        try {
+            Files.createDirectories(dir);
+            Path passwd = dir.resolve("passwd");
+            Files.writeString(passwd, "");
+            for (var e : accounts.entrySet()) {
+                Process p = new ProcessBuilder("mosquitto_passwd", "-b", passwd.toString(), e.getKey(), e.getValue())
+                        .redirectErrorStream(true).start();
+                if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+                }
+            }
+            return new TestBroker(dir, Ports.free(), "allow_anonymous false\npassword_file " + passwd + "\nacl_file "
+                    + aclFile.toAbsolutePath() + "\n").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isEmbedded() {
+        return !mosquittoInstalled();
+    }
+
+    /** Starts (again) on the same port. */
+    public synchronized TestBroker start() {
+        try {
+            Files.createDirectories(dir);
+            if (!mosquittoInstalled()) {
+                embedded = EmbeddedBroker.start(port);
+                return this;
+            }
+            Path conf = dir.resolve("mosquitto.conf");
+            Files.writeString(conf, "listener " + port + " 127.0.0.1\n" + extraConfig
+                    + "persistence true\npersistence_location " + dir.toAbsolutePath() + "/\n"
+                    + "log_dest file " + dir.resolve("mosquitto.log").toAbsolutePath() + "\nlog_type all\n");
+            process = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+            Poll.until(java.time.Duration.ofSeconds(10), "mosquitto to listen on " + port, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("mosquitto exited: " + read(dir.resolve("mosquitto.out")));
+                }
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return true;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A clean stop (SIGTERM): Mosquitto saves retained messages and sessions first. */
+    public synchronized void stop() {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
