@@ -85,7 +85,9 @@ public final class TestBroker implements AutoCloseable {
                 return this;
             }
             Path conf = dir.resolve("mosquitto.conf");
-            Files.writeString(conf, "listener " + port + " 127.0.0.1\n" + extraConfig
+            // "user root": when the tests run as root, mosquitto would otherwise switch to user
+            // mosquitto and could not write its files in the test's directory (no effect otherwise).
+            Files.writeString(conf, "user root\nlistener " + port + " 127.0.0.1\n" + extraConfig
                     + "persistence true\npersistence_location " + dir.toAbsolutePath() + "/\n"
                     + "log_dest file " + dir.resolve("mosquitto.log").toAbsolutePath() + "\nlog_type all\n");
             process = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
