@@ -25,6 +25,8 @@ import vn.kiosk.storage.StorageException;
  * {@code reply/{role}/invalid} when no id can be read). Each role may run only its own commands:
  * anything else on its topic is 403. Every request gets a reply; a request id seen again gets the
  * first reply and the work is not repeated. Commands run one at a time, off Paho's thread.
+ * A name may be written with '-' for '.' ({@code ticket-issue}) for brokers that refuse dots in
+ * topics (NATS 2.9).
  */
 public final class CommandRouter implements AutoCloseable {
 
@@ -80,7 +82,8 @@ public final class CommandRouter implements AutoCloseable {
         }
         String[] parts = topic.substring(prefix.length()).split("/");
         String role = parts[0];
-        String name = parts[1];
+        // '-' may stand for '.' (ticket-issue): NATS's MQTT listener refuses '.' in topics.
+        String name = parts[1].replace('-', '.');
         if (payload.length > MAX_PAYLOAD) {
             send(role, "invalid", error(null, 400, "payload of " + payload.length + " bytes is larger than " + MAX_PAYLOAD));
             return;

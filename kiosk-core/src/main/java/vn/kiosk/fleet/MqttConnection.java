@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * One MQTT 3.1.1 session to the fleet broker, kept up by our own loop rather than Paho's
  * automatic reconnect (which never retries a failed first connect and backs off in lock-step
  * across a fleet). Clean sessions and memory persistence: Paho's own persistence is wiped by a
- * clean session anyway; durability is the SQLite outbox's job. On connect: the retained online
- * status, then the command subscription. The Will says offline if the kiosk dies; a clean stop
+ * clean session anyway; durability is the SQLite outbox's job. On connect: the command
+ * subscription, then the retained online status. The Will says offline if the kiosk dies; a clean stop
  * says it itself.
  */
 public final class MqttConnection implements AutoCloseable {
@@ -132,8 +132,9 @@ public final class MqttConnection implements AutoCloseable {
             try {
                 lost = false;
                 client.connect(options()).waitForCompletion(OPERATION_TIMEOUT_MS + settings.keepAliveSeconds() * 1000L);
-                client.publish(topics.status(), message(online, true)).waitForCompletion(OPERATION_TIMEOUT_MS);
+                // Subscribe before saying online: "online" promises that commands are heard.
                 client.subscribe(topics.commands(), 1).waitForCompletion(OPERATION_TIMEOUT_MS);
+                client.publish(topics.status(), message(online, true)).waitForCompletion(OPERATION_TIMEOUT_MS);
                 connects++;
                 attempt = 0;
                 setConnected(true);
