@@ -41,6 +41,11 @@ public final class TestBroker implements AutoCloseable {
         return new TestBroker(dir, Ports.free(), "allow_anonymous true\n").start();
     }
 
+    /** With extra listener options (TLS files, ...) after the listener line. Needs mosquitto. */
+    public static TestBroker withConfig(Path dir, String extraConfig) {
+        return new TestBroker(dir, Ports.free(), extraConfig).start();
+    }
+
     /** With accounts (user → password) and an ACL file. Needs mosquitto. */
     public static TestBroker withAccounts(Path dir, Map<String, String> accounts, Path aclFile) {
         try {

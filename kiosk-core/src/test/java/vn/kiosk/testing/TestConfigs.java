@@ -17,6 +17,7 @@ public final class TestConfigs {
 
     public static KioskConfig load(Path dir, String yaml, Map<String, String> env) {
         try {
+            Files.createDirectories(dir);
             Path file = dir.resolve("kiosk-test.yaml");
             Files.writeString(file, yaml);
             Map<String, String> e = new HashMap<>(env);

@@ -1,0 +1,75 @@
+package vn.kiosk.fleet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestBroker;
+import vn.kiosk.testing.TestConfigs;
+
+/** ssl:// with the broker's CA and a client certificate, against Mosquitto requiring one. */
+class TlsLinkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void connectsOverTlsWithAClientCertificateAndNotWithout() throws Exception {
+        Assumptions.assumeTrue(TestBroker.mosquittoInstalled() && Files.isExecutable(Path.of("/usr/bin/openssl")),
+                "needs mosquitto and openssl");
+        Path pki = Files.createDirectories(dir.resolve("pki"));
+        openssl(pki, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                "-subj", "/CN=Kiosk Test CA");
+        Files.writeString(pki.resolve("san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        for (String name : List.of("server", "client")) {
+            openssl(pki, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr",
+                    "-subj", "/CN=" + (name.equals("server") ? "localhost" : "kiosk-01"));
+            openssl(pki, "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                    "-out", name + ".pem", "-days", "2", "-extfile", "san.ext");
+        }
+        String tls = "cafile " + pki.resolve("ca.pem") + "\ncertfile " + pki.resolve("server.pem") + "\nkeyfile "
+                + pki.resolve("server.key") + "\nrequire_certificate true\nallow_anonymous true\n";
+        try (TestBroker broker = TestBroker.withConfig(dir.resolve("broker"), tls)) {
+            String url = "ssl://localhost:" + broker.port();
+            KioskApp withCert = new KioskApp(TestConfigs.load(dir, """
+                    mqtt: { url: "%s", caFile: "%s", certFile: "%s", keyFile: "%s", reconnectMinMillis: 50 }
+                    """.formatted(url, pki.resolve("ca.pem"), pki.resolve("client.pem"), pki.resolve("client.key")),
+                    Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+            try {
+                Poll.until(Duration.ofSeconds(15), "a TLS connection", () -> withCert.fleet().isConnected());
+            } finally {
+                withCert.close();
+            }
+            KioskApp noCert = new KioskApp(TestConfigs.load(dir.resolve("second"), """
+                    mqtt: { url: "%s", caFile: "%s", reconnectMinMillis: 50 }
+                    """.formatted(url, pki.resolve("ca.pem")), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))),
+                    Clock.systemUTC()).start();
+            try {
+                // several reconnect attempts within the window, all refused by the broker
+                Poll.never(Duration.ofSeconds(3), "a connection without a client certificate",
+                        () -> noCert.fleet().isConnected());
+            } finally {
+                noCert.close();
+            }
+        }
+    }
+
+    private static void openssl(Path dir, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + out);
+        }
+    }
+}
