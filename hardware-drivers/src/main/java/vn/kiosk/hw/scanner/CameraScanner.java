@@ -1,0 +1,152 @@
+package vn.kiosk.hw.scanner;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.hw.DeviceStatus;
+
+/**
+ * A camera as a QR scanner: {@code camera:<command>} runs a command that writes MJPEG to its
+ * standard output (e.g. {@code rpicam-vid -t 0 --codec mjpeg --width 640 --height 480 -n -o -}).
+ * One thread reads frames, one decodes: when decoding lags, the newest frame replaces the one
+ * waiting (frames are dropped, never queued), so the code on screen is always the current one.
+ * The command is started again if it exits.
+ */
+public final class CameraScanner implements QrScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(CameraScanner.class);
+    private static final int MAX_FRAME = 4 * 1024 * 1024;
+
+    private final String command;
+    private final ScanFilter filter;
+    private final AtomicReference<byte[]> waiting = new AtomicReference<>();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong decoded = new AtomicLong();
+    private volatile boolean running;
+    private volatile Process process;
+    private volatile DeviceStatus status = DeviceStatus.fault("OFFLINE", "not started yet");
+    private Thread readerThread;
+    private Thread decoderThread;
+
+    public CameraScanner(String command, ScanFilter filter) {
+        this.command = command;
+        this.filter = filter;
+    }
+
+    @Override
+    public void start(Consumer<String> onCode) {
+        running = true;
+        Consumer<String> accepted = filter.wrap(onCode);
+        decoderThread = new Thread(() -> decodeLoop(accepted), "scanner-camera-decode");
+        readerThread = new Thread(this::readLoop, "scanner-camera-read");
+        decoderThread.setDaemon(true);
+        readerThread.setDaemon(true);
+        decoderThread.start();
+        readerThread.start();
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[64 * 1024];
+        while (running) {
+            try {
+                process = new ProcessBuilder(List.of("/bin/sh", "-c", command))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                status = DeviceStatus.ready("camera: " + command);
+                MjpegSplitter splitter = new MjpegSplitter(MAX_FRAME, this::offer);
+                try (InputStream in = process.getInputStream()) {
+                    int n;
+                    while (running && (n = in.read(buf)) >= 0) {
+                        splitter.accept(buf, n);
+                    }
+                }
+                int code = process.waitFor();
+                if (running) {
+                    status = DeviceStatus.fault("OFFLINE", "camera command exited with " + code);
+                    log.warn("camera command exited with {}; starting it again", code);
+                    Thread.sleep(1_000); // do not spin on a command that fails at once
+                }
+            } catch (IOException e) {
+                status = DeviceStatus.fault("OFFLINE", "camera command failed: " + e.getMessage());
+                sleepQuietly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void offer(byte[] jpeg) {
+        frames.incrementAndGet();
+        if (waiting.getAndSet(jpeg) != null) {
+            dropped.incrementAndGet();
+        }
+        LockSupport.unpark(decoderThread);
+    }
+
+    private void decodeLoop(Consumer<String> onCode) {
+        QrFrameDecoder decoder = new QrFrameDecoder();
+        while (running) {
+            byte[] jpeg = waiting.getAndSet(null);
+            if (jpeg == null) {
+                LockSupport.parkNanos(50_000_000);
+                continue;
+            }
+            try {
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+                if (image == null) {
+                    continue;
+                }
+                Optional<String> code = decoder.decode(image);
+                if (code.isPresent()) {
+                    decoded.incrementAndGet();
+                    onCode.accept(code.get());
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("camera frame skipped: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Frames read, dropped because decoding lagged, and codes found. */
+    public long[] counters() {
+        return new long[] {frames.get(), dropped.get(), decoded.get()};
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1_000); // retry interval for a failing camera command
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public DeviceStatus status() {
+        return status;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+        }
+        if (readerThread != null) {
+            readerThread.interrupt();
+            decoderThread.interrupt();
+        }
+    }
+}

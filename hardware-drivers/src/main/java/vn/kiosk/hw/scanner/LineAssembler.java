@@ -1,0 +1,59 @@
+package vn.kiosk.hw.scanner;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Cuts a serial scanner's byte stream into codes at CR or LF (CRLF counts once, empty lines are
+ * ignored), or at the one terminator configured. A line longer than the limit is dropped whole,
+ * up to its terminator, rather than delivered in pieces.
+ */
+public final class LineAssembler {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LineAssembler.class);
+
+    public enum Terminator { ANY, CR, LF }
+
+    private final Terminator terminator;
+    private final int maxBytes;
+    private final Consumer<String> onLine;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private boolean overflow;
+
+    public LineAssembler(Terminator terminator, int maxBytes, Consumer<String> onLine) {
+        this.terminator = terminator;
+        this.maxBytes = maxBytes;
+        this.onLine = onLine;
+    }
+
+    public void accept(byte[] data, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = data[i];
+            boolean end = switch (terminator) {
+                case ANY -> b == '\r' || b == '\n';
+                case CR -> b == '\r';
+                case LF -> b == '\n';
+            };
+            if (end) {
+                flush();
+            } else if (overflow) {
+                continue;
+            } else if (line.size() >= maxBytes) {
+                overflow = true;
+                line.reset();
+                log.warn("scanned input rejected: more than {} bytes before a line end", maxBytes);
+            } else if (!(terminator != Terminator.ANY && (b == '\r' || b == '\n'))) {
+                line.write(b);
+            }
+        }
+    }
+
+    private void flush() {
+        if (!overflow && line.size() > 0) {
+            onLine.accept(new String(line.toByteArray(), StandardCharsets.UTF_8));
+        }
+        overflow = false;
+        line.reset();
+    }
+}

@@ -1,0 +1,61 @@
+package vn.kiosk.hw.scanner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every scanner passes its codes through: the same code read again within the window counts
+ * once (a QR held under the scanner is read many times a second), and over-long input or binary
+ * garbage is dropped. Log lines say why and how long, never what the code said (it may be an ID card).
+ */
+public final class ScanFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanFilter.class);
+
+    private final Duration window;
+    private final int maxLength;
+    private final Clock clock;
+    private String lastCode;
+    private long lastAt;
+
+    public ScanFilter(Duration window, int maxLength, Clock clock) {
+        this.window = window;
+        this.maxLength = maxLength;
+        this.clock = clock;
+    }
+
+    /** Wraps a consumer so that it only sees accepted codes. */
+    public Consumer<String> wrap(Consumer<String> onCode) {
+        return code -> {
+            if (accept(code)) {
+                onCode.accept(code);
+            }
+        };
+    }
+
+    public synchronized boolean accept(String code) {
+        if (code == null || code.isEmpty()) {
+            return false;
+        }
+        if (code.length() > maxLength) {
+            log.warn("scanned input rejected: {} characters, more than {}", code.length(), maxLength);
+            return false;
+        }
+        long binary = code.chars().filter(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F || c == 0xFFFD).count();
+        if (binary > 0) {
+            log.warn("scanned input rejected: {} control or undecodable characters in {} characters", binary, code.length());
+            return false;
+        }
+        long now = clock.millis();
+        if (code.equals(lastCode) && now - lastAt < window.toMillis()) {
+            lastAt = now;
+            return false;
+        }
+        lastCode = code;
+        lastAt = now;
+        return true;
+    }
+}
