@@ -9,7 +9,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
 import java.util.Map;
+import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.TicketEvent;
+import vn.kiosk.queue.TicketStatus;
+import vn.kiosk.scanning.CitizenSession;
+import vn.kiosk.scanning.QrCodeParser;
+import vn.kiosk.scanning.ScanService;
+import vn.kiosk.web.LiveEvents;
 import vn.kiosk.config.ConfigLoader;
 import vn.kiosk.config.InvalidConfigException;
 import vn.kiosk.config.KioskConfig;
@@ -51,6 +59,8 @@ public final class KioskApp implements AutoCloseable {
     private DeviceWatch watch;
     private TicketDesk desk;
     private MaintenanceMode maintenance;
+    private LiveEvents events;
+    private CitizenSession session;
     private FleetLink fleet;
     private Path configFile;
     private Map<String, String> env = Map.of();
@@ -126,6 +136,24 @@ public final class KioskApp implements AutoCloseable {
 
             HealthCheck health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
                     config.device().id());
+
+            events = new LiveEvents(json);
+            session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
+            queue.onChange(t -> {
+                if (t.channel() == Channel.TOUCHSCREEN && t.status() == TicketStatus.ISSUED) {
+                    session.wipe(); // the citizen has their ticket: forget their ID card
+                }
+                events.publish(TicketEvent.of(t));
+            });
+            watch.onChange((device, before, now) -> events.publish(Map.of("type", "device", "device", device,
+                    "state", now.state(), "ok", now.ok())));
+            maintenance.onChange(on -> events.publish(Map.of("type", "maintenance", "on", on)));
+            if (devices.scanner() != null) {
+                ScanService scans = new ScanService(new QrCodeParser(config.printing().ticket().qr(), config.site().id(),
+                        config.device().id()), session, queue, catalog, config.scanning().dossierServiceId(),
+                        events::publish, clock, config.zone());
+                devices.scanner().start(scans::onCode);
+            }
             if (config.mqtt().url() != null && !config.mqtt().url().isBlank()) {
                 Telemetry telemetry = new Telemetry(db, queue, watch, maintenance, dataDir, clock, health.startedAt(),
                         Version.current());
@@ -135,7 +163,7 @@ public final class KioskApp implements AutoCloseable {
                         health.startedAt());
                 opened.push(fleet);
             }
-            http = new HttpApi(config.http(), json, queue, desk, catalog, health).start();
+            http = new HttpApi(config.http(), json, queue, desk, catalog, health, events).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());
@@ -165,6 +193,14 @@ public final class KioskApp implements AutoCloseable {
 
     public MaintenanceMode maintenance() {
         return maintenance;
+    }
+
+    public LiveEvents events() {
+        return events;
+    }
+
+    public CitizenSession citizenSession() {
+        return session;
     }
 
     /** The fleet link, or null when no broker is configured. */

@@ -57,6 +57,7 @@ final class ConfigValidator {
         validateServices(c.services(), counterIds);
         validateDevices(c.devices());
         validatePrinting(c.printing());
+        validateScanning(c.scanning(), c.services());
         validateMqtt(c.mqtt());
     }
 
@@ -283,6 +284,25 @@ final class ConfigValidator {
             }
             text(p.ticket().footer(), "/printing/ticket/footer");
             present(p.ticket().english(), "/printing/ticket/english");
+        }
+    }
+
+    private void validateScanning(KioskConfig.Scanning s, List<KioskConfig.Service> services) {
+        if (!present(s, "/scanning")) {
+            return;
+        }
+        if (present(s.dedupeMillis(), "/scanning/dedupeMillis")) {
+            range(s.dedupeMillis(), "/scanning/dedupeMillis", 0, 600_000, "milliseconds from 0 to 600000");
+        }
+        if (present(s.maxLength(), "/scanning/maxLength")) {
+            range(s.maxLength(), "/scanning/maxLength", 64, 8192, "characters from 64 to 8192");
+        }
+        if (present(s.sessionIdleSeconds(), "/scanning/sessionIdleSeconds")) {
+            range(s.sessionIdleSeconds(), "/scanning/sessionIdleSeconds", 5, 3600, "seconds from 5 to 3600");
+        }
+        if (present(s.dossierServiceId(), "/scanning/dossierServiceId") && services != null
+                && services.stream().noneMatch(x -> x != null && s.dossierServiceId().equals(x.id()))) {
+            bad("/scanning/dossierServiceId", s.dossierServiceId(), "the id of a service in 'services'");
         }
     }
 

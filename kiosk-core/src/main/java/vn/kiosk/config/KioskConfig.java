@@ -22,6 +22,7 @@ public record KioskConfig(
         List<Service> services,
         Devices devices,
         Printing printing,
+        Scanning scanning,
         Mqtt mqtt) {
 
     public record Text(String vi, String en) { }
@@ -54,6 +55,8 @@ public record KioskConfig(
                        Integer reconnectMaxMillis, Backlog backlog) { }
 
     public record Backlog(Integer maxEvents, Integer maxBytes) { }
+
+    public record Scanning(Integer dedupeMillis, Integer maxLength, Integer sessionIdleSeconds, String dossierServiceId) { }
 
     public record Printing(String profile, java.util.Map<String, PrinterProfileConfig> profiles, String font,
                            Integer waitMillis, Integer statusPollMillis, TicketLayout ticket) { }

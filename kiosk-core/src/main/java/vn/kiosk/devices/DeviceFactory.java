@@ -11,14 +11,16 @@ import vn.kiosk.hw.printer.EscPosPrinter;
 import vn.kiosk.hw.printer.PrinterProfile;
 import vn.kiosk.hw.printer.Printers;
 import vn.kiosk.hw.scanner.QrScanner;
-import vn.kiosk.hw.scanner.SimulatedScanner;
+import vn.kiosk.hw.scanner.Scanners;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Opens the driver a device URL names. The one place that knows which schemes exist. */
 public final class DeviceFactory {
 
     private static final Map<String, Set<String>> SCHEMES = Map.of(
             "printer", Printers.SCHEMES,
-            "scanner", Set.of("sim"),
+            "scanner", Scanners.SCHEMES,
             "dispenser", Set.of("sim"));
 
     private DeviceFactory() { }
@@ -29,8 +31,10 @@ public final class DeviceFactory {
 
     /** Checks the rest of a URL whose scheme is supported; throws with a message saying what is wrong. */
     public static void validate(String kind, DeviceUrl url) {
-        if (kind.equals("printer")) {
-            Printers.validate(url);
+        switch (kind) {
+            case "printer" -> Printers.validate(url);
+            case "scanner" -> Scanners.validate(url);
+            default -> { }
         }
     }
 
@@ -51,11 +55,9 @@ public final class DeviceFactory {
         return Printers.open(url, printerProfile(config), config.dataPath().resolve("printer"), fontFile(config));
     }
 
-    public static QrScanner scanner(DeviceUrl url) {
-        return switch (url.scheme()) {
-            case "sim" -> new SimulatedScanner();
-            default -> throw unsupported("scanner", url);
-        };
+    public static QrScanner scanner(DeviceUrl url, KioskConfig config) {
+        return Scanners.open(url, Duration.ofMillis(config.scanning().dedupeMillis()), config.scanning().maxLength(),
+                Clock.systemUTC());
     }
 
     public static Dispenser dispenser(DeviceUrl url) {

@@ -28,7 +28,7 @@ public final class Devices implements AutoCloseable {
         urls.put("scanner", d.scanner());
         urls.put("dispenser", d.dispenser());
         printer = open(d.printer(), url -> DeviceFactory.printer(url, config));
-        scanner = open(d.scanner(), DeviceFactory::scanner);
+        scanner = open(d.scanner(), url -> DeviceFactory.scanner(url, config));
         dispenser = open(d.dispenser(), DeviceFactory::dispenser);
     }
 

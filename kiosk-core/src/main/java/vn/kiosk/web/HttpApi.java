@@ -21,12 +21,13 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     /** Jetty waits this long for requests in flight on stop; SIGTERM must finish within 5 s. */
     private static final long STOP_TIMEOUT_MS = 2_000;
+    private static final String EVENTS = "/api/events";
 
     private final Javalin app;
     private final InFlight inFlight = new InFlight();
 
     public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
-                   HealthCheck health) {
+                   HealthCheck health, LiveEvents events) {
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
         this.app = Javalin.create(config -> {
@@ -47,10 +48,20 @@ public final class HttpApi implements AutoCloseable {
                 files.directory = "/ui";
                 files.location = Location.CLASSPATH;
             });
-            config.routes.before(ctx -> inFlight.enter());
-            config.routes.after(ctx -> inFlight.leave());
+            // The live event stream stays open for hours: it is not a request "in flight".
+            config.routes.before(ctx -> {
+                if (!ctx.path().equals(EVENTS)) {
+                    inFlight.enter();
+                }
+            });
+            config.routes.after(ctx -> {
+                if (!ctx.path().equals(EVENTS)) {
+                    inFlight.leave();
+                }
+            });
             config.routes.beforeMatched(guard::check);
             new HealthRoutes(health).register(config.routes);
+            config.routes.sse(EVENTS, events::connect);
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));

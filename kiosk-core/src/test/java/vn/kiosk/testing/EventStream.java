@@ -1,0 +1,70 @@
+package vn.kiosk.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** A browser's EventSource in tests: reads GET /api/events and keeps every message's JSON. */
+public final class EventStream implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<?> stream;
+    private volatile boolean connected;
+
+    public EventStream(int port) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+                .header("Accept", "text/event-stream").build();
+        stream = client.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+            if (line.startsWith(":")) {
+                connected = true;
+            } else if (line.startsWith("data:")) {
+                try {
+                    events.add(JSON.readTree(line.substring(5).strip()));
+                    arrivals.add(System.nanoTime());
+                } catch (Exception e) {
+                    throw new AssertionError("an SSE message is not JSON: " + line);
+                }
+            }
+        }));
+        Poll.until(Duration.ofSeconds(10), "the event stream to open", () -> connected);
+    }
+
+    public List<JsonNode> events() {
+        return List.copyOf(events);
+    }
+
+    /** When (System.nanoTime) the i-th event arrived. */
+    public long arrival(int i) {
+        return arrivals.get(i);
+    }
+
+    public JsonNode await(String what, Predicate<JsonNode> match) {
+        JsonNode[] found = new JsonNode[1];
+        Poll.until(Duration.ofSeconds(10), what, () -> {
+            for (JsonNode e : events) {
+                if (match.test(e)) {
+                    found[0] = e;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    @Override
+    public void close() {
+        stream.cancel(true);
+    }
+}
