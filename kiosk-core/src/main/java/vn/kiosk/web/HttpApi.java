@@ -25,9 +25,11 @@ public final class HttpApi implements AutoCloseable {
 
     private final Javalin app;
     private final InFlight inFlight = new InFlight();
+    private final LiveEvents events;
 
     public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
                    HealthCheck health, LiveEvents events) {
+        this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
         this.app = Javalin.create(config -> {
@@ -99,6 +101,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         inFlight.closeAndAwait(STOP_TIMEOUT_MS);
+        events.closeAll();
         app.stop();
     }
 }

@@ -52,6 +52,18 @@ public final class LiveEvents {
         }
     }
 
+    /** Ends every stream (shutdown): open streams would otherwise hold the server's stop. */
+    void closeAll() {
+        for (SseClient c : clients) {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        clients.clear();
+    }
+
     public int clientCount() {
         return clients.size();
     }
