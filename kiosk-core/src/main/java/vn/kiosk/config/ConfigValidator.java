@@ -300,7 +300,7 @@ final class ConfigValidator {
         if (present(s.sessionIdleSeconds(), "/scanning/sessionIdleSeconds")) {
             range(s.sessionIdleSeconds(), "/scanning/sessionIdleSeconds", 5, 3600, "seconds from 5 to 3600");
         }
-        if (present(s.dossierServiceId(), "/scanning/dossierServiceId") && services != null
+        if (present(s.dossierServiceId(), "/scanning/dossierServiceId") && services != null && !services.isEmpty()
                 && services.stream().noneMatch(x -> x != null && s.dossierServiceId().equals(x.id()))) {
             bad("/scanning/dossierServiceId", s.dossierServiceId(), "the id of a service in 'services'");
         }
