@@ -94,12 +94,14 @@ class ConfigLoaderTest {
         assertContains(lines, "line 5: services[0].name.en: missing");
         assertContains(lines, "line 6: services[0].numbers.last: value 5: expected a number from numbers.first (10)");
         assertContains(lines, "line 8: services[0].counters[0]: value \"9\": expected the id of a counter");
-        assertEquals(5, lines.size(), String.join("\n", lines));
+        assertContains(lines, "scanning.dossierServiceId: value \"return-results\": expected the id of a service in 'services'");
+        assertEquals(6, lines.size(), String.join("\n", lines));
     }
 
     @Test
     void duplicatePrefixesWouldRepeatNumbersAndAreRejected() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("""
+                scanning: { dossierServiceId: a }
                 services:
                   - { id: a, prefix: A, name: { vi: a, en: a }, numbers: { first: 1, last: 99 }, documents: [], counters: ["1"] }
                   - { id: b, prefix: A, name: { vi: b, en: b }, numbers: { first: 100, last: 199 }, documents: [], counters: ["1"] }

@@ -38,6 +38,7 @@ class QueueServiceTest {
 
     private static final String CONFIG = """
             businessDay: { resetAt: "04:00" }
+            scanning: { dossierServiceId: land }
             queue: { maxPriorityInRow: 2, defaultServiceMinutes: 10, estimateSamples: 20 }
             counters:
               - { id: "1", name: { vi: "Quầy 1", en: "Counter 1" }, location: { vi: "Trệt", en: "Ground" } }
