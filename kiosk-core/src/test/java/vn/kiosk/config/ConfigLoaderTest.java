@@ -107,7 +107,7 @@ class ConfigLoaderTest {
                   - { id: b, prefix: A, name: { vi: b, en: b }, numbers: { first: 100, last: 199 }, documents: [], counters: ["1"] }
                 """, Map.of()));
         assertContains(e.problems().stream().map(ConfigProblem::toString).toList(),
-                "line 3: services[1].prefix: value \"A\": expected a prefix no other service uses");
+                "line 4: services[1].prefix: value \"A\": expected a prefix no other service uses");
     }
 
     @Test
