@@ -16,6 +16,7 @@ CREATE TABLE ticket (
     service_started_at INTEGER,                    -- epoch ms of the first call at the current service
     print_state      TEXT    NOT NULL DEFAULT 'none', -- none (no printer) | pending | printed | failed
     print_error      TEXT,                         -- why the last print failed, for staff
+    request_id       TEXT    UNIQUE,               -- the caller's idempotency key: a repeated request gets this ticket
     UNIQUE (business_day, number)                  -- a number is never given twice in a business day
 );
 CREATE INDEX ticket_waiting ON ticket (business_day, service_id, status, issued_at);

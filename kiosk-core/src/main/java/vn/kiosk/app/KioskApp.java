@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.OpeningHours;
 import vn.kiosk.queue.TicketEvent;
 import vn.kiosk.queue.TicketStatus;
 import vn.kiosk.scanning.CitizenSession;
@@ -59,6 +60,7 @@ public final class KioskApp implements AutoCloseable {
     private DeviceWatch watch;
     private TicketDesk desk;
     private MaintenanceMode maintenance;
+    private OpeningHours hours;
     private LiveEvents events;
     private CitizenSession session;
     private FleetLink fleet;
@@ -130,7 +132,8 @@ public final class KioskApp implements AutoCloseable {
             TextRasterizer font = profile.textMode() == PrinterProfile.TextMode.RASTER
                     ? TextRasterizer.load(DeviceFactory.fontFile(config)) : null;
             maintenance = new MaintenanceMode(db, outbox, clock);
-            desk = new TicketDesk(queue, maintenance, devices.printer(), new ReceiptEncoder(profile, font),
+            hours = new OpeningHours(config, clock);
+            desk = new TicketDesk(queue, maintenance, hours, devices.printer(), new ReceiptEncoder(profile, font),
                     new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
             opened.push(desk);
 
@@ -163,7 +166,8 @@ public final class KioskApp implements AutoCloseable {
                         health.startedAt());
                 opened.push(fleet);
             }
-            http = new HttpApi(config.http(), json, queue, desk, catalog, health, events).start();
+            KioskState state = new KioskState(config, maintenance, hours, watch);
+            http = new HttpApi(config.http(), json, queue, desk, catalog, health, events, state::snapshot).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());

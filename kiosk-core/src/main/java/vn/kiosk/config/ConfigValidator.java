@@ -58,6 +58,25 @@ final class ConfigValidator {
         validateDevices(c.devices());
         validatePrinting(c.printing());
         validateScanning(c.scanning(), c.services());
+        if (present(c.openingHours(), "/openingHours")) {
+            KioskConfig.OpeningHours h = c.openingHours();
+            if (present(h.days(), "/openingHours/days")) {
+                for (int i = 0; i < h.days().size(); i++) {
+                    Integer d = h.days().get(i);
+                    if (d == null || d < 1 || d > 7) {
+                        bad("/openingHours/days/" + i, d, "a day from 1 (Monday) to 7 (Sunday)");
+                    }
+                }
+            }
+            boolean times = matches(h.open(), "/openingHours/open", HHMM, "a local time HH:mm, e.g. \"07:00\"")
+                    & matches(h.close(), "/openingHours/close", HHMM, "a local time HH:mm, e.g. \"17:00\"");
+            if (times && h.close().compareTo(h.open()) <= 0) {
+                bad("/openingHours/close", h.close(), "a time after openingHours.open (" + h.open() + ")");
+            }
+        }
+        if (present(c.ui(), "/ui") && present(c.ui().idleSeconds(), "/ui/idleSeconds")) {
+            range(c.ui().idleSeconds(), "/ui/idleSeconds", 5, 600, "seconds from 5 to 600");
+        }
         validateMqtt(c.mqtt());
     }
 

@@ -23,6 +23,8 @@ public record KioskConfig(
         Devices devices,
         Printing printing,
         Scanning scanning,
+        OpeningHours openingHours,
+        Ui ui,
         Mqtt mqtt) {
 
     public record Text(String vi, String en) { }
@@ -55,6 +57,10 @@ public record KioskConfig(
                        Integer reconnectMaxMillis, Backlog backlog) { }
 
     public record Backlog(Integer maxEvents, Integer maxBytes) { }
+
+    public record OpeningHours(List<Integer> days, String open, String close) { }
+
+    public record Ui(Integer idleSeconds) { }
 
     public record Scanning(Integer dedupeMillis, Integer maxLength, Integer sessionIdleSeconds, String dossierServiceId) { }
 

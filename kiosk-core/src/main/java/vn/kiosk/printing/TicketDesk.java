@@ -10,11 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.hw.printer.EscPos;
+import vn.kiosk.hw.printer.MonoBitmap;
 import vn.kiosk.hw.printer.PrinterException;
+import vn.kiosk.hw.printer.QrBitmap;
+import vn.kiosk.hw.printer.VirtualPrinter;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.hw.printer.ReceiptEncoder;
 import vn.kiosk.hw.printer.ThermalPrinter;
 import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.OpeningHours;
 import vn.kiosk.queue.QueueException;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.TicketView;
@@ -32,6 +37,7 @@ public final class TicketDesk implements AutoCloseable {
 
     private final QueueService queue;
     private final MaintenanceMode maintenance;
+    private final OpeningHours hours;
     private final ThermalPrinter printer;
     private final ReceiptEncoder encoder;
     private final TicketLayout layout;
@@ -48,9 +54,10 @@ public final class TicketDesk implements AutoCloseable {
      * @param printer  null when the kiosk has no printer
      * @param afterJob run after each job (re-reads the printer's status so health follows at once)
      */
-    public TicketDesk(QueueService queue, MaintenanceMode maintenance, ThermalPrinter printer, ReceiptEncoder encoder,
-                      TicketLayout layout, long waitMillis, Runnable afterJob) {
+    public TicketDesk(QueueService queue, MaintenanceMode maintenance, OpeningHours hours, ThermalPrinter printer,
+                      ReceiptEncoder encoder, TicketLayout layout, long waitMillis, Runnable afterJob) {
         this.queue = queue;
+        this.hours = hours;
         this.maintenance = maintenance;
         this.printer = printer;
         this.encoder = encoder;
@@ -59,13 +66,25 @@ public final class TicketDesk implements AutoCloseable {
         this.afterJob = afterJob;
     }
 
-    /** Issues a ticket; the touchscreen takes none while the kiosk is in maintenance (robots and counters carry on). */
     public TicketView issue(String serviceId, String priority, Channel channel) {
+        return issue(serviceId, priority, channel, null);
+    }
+
+    /**
+     * Issues a ticket. The touchscreen takes none while the kiosk is in maintenance or the centre
+     * is closed (robots and counters carry on). A request id seen before returns that ticket,
+     * unprinted again: a double tap or a retry gets one ticket and one piece of paper.
+     */
+    public TicketView issue(String serviceId, String priority, Channel channel, String requestId) {
         if (channel == Channel.TOUCHSCREEN && maintenance.isOn()) {
             throw new QueueException(503, "maintenance", "the kiosk is out of service for maintenance; please ask at a counter");
         }
-        TicketView t = queue.issue(serviceId, priority, channel, printer != null);
-        if (printer == null) {
+        if (channel == Channel.TOUCHSCREEN && !hours.isOpen()) {
+            throw new QueueException(409, "closed", "the centre is closed; opening hours " + hours.describe());
+        }
+        QueueService.Issue issue = queue.issue(serviceId, priority, channel, printer != null, requestId);
+        TicketView t = issue.view();
+        if (printer == null || !issue.created()) {
             return t;
         }
         printing.add(t.id());
@@ -86,6 +105,19 @@ public final class TicketDesk implements AutoCloseable {
             printing.remove(id);
             throw e;
         }
+    }
+
+    /** The ticket's QR code as a PNG, for the screen when its paper did not print. */
+    public byte[] qrPng(String ticketId) {
+        MonoBitmap qr = QrBitmap.encode(layout.qrData(queue.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(qr.width(), qr.height(),
+                java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < qr.height(); y++) {
+            for (int x = 0; x < qr.width(); x++) {
+                image.setRGB(x, y, qr.isBlack(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        return VirtualPrinter.png(image);
     }
 
     /** Outcome of a printer test: whether the sample got onto paper, and the printer's state. */

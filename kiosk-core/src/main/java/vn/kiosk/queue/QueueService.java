@@ -61,6 +61,17 @@ public final class QueueService {
 
     /** @param willPrint the ticket goes to a printer next (printState pending rather than none) */
     public TicketView issue(String serviceId, String priority, Channel channel, boolean willPrint) {
+        return issue(serviceId, priority, channel, willPrint, null).view();
+    }
+
+    /** A ticket and whether this call created it (false: the request id was seen before). */
+    public record Issue(TicketView view, boolean created) { }
+
+    /**
+     * @param requestId the caller's idempotency key (a double tap, a robot's retry): the same key
+     *                  gets the ticket it got the first time, not a second one; null for none
+     */
+    public Issue issue(String serviceId, String priority, Channel channel, boolean willPrint, String requestId) {
         KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> QueueException.notFound(
                 "unknown_service", "no service with id '" + serviceId + "'; GET /api/services lists them"));
         if (priority != null && !catalog.hasPriority(priority)) {
@@ -70,6 +81,12 @@ public final class QueueService {
         Instant now = now();
         LocalDate day = businessDay.of(now);
         Issued issued = db.inTransaction(c -> {
+            if (requestId != null) {
+                Optional<Ticket> earlier = store.findByRequest(c, requestId);
+                if (earlier.isPresent()) {
+                    return new Issued(earlier.get(), view(c, earlier.get()), false);
+                }
+            }
             String number;
             do { // a number taken already (a range edited mid-day) is skipped, never reused
                 long seq = store.nextSequence(c, day, service.id());
@@ -77,7 +94,7 @@ public final class QueueService {
             } while (store.numberTaken(c, day, number));
             Ticket t = new Ticket(UUID.randomUUID().toString(), day, number, service.id(), service.id(), priority, channel,
                     TicketStatus.ISSUED, now, null, null, 0, null, willPrint ? "pending" : "none", null);
-            store.insert(c, t);
+            store.insert(c, t, requestId);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ticketId", t.id());
             data.put("number", t.number());
@@ -85,13 +102,15 @@ public final class QueueService {
             data.put("channel", channel.id());
             data.put("priority", priority);
             outbox.append(c, "ticket.issued", now, data);
-            return new Issued(t, view(c, t));
+            return new Issued(t, view(c, t), true);
         });
-        notifyListeners(issued.ticket());
-        return issued.view();
+        if (issued.created()) {
+            notifyListeners(issued.ticket());
+        }
+        return new Issue(issued.view(), issued.created());
     }
 
-    private record Issued(Ticket ticket, TicketView view) { }
+    private record Issued(Ticket ticket, TicketView view, boolean created) { }
 
     public TicketView ticket(String id) {
         return db.read(c -> view(c, store.find(c, id).orElseThrow(() -> missingTicket(id))));

@@ -42,8 +42,16 @@ final class TicketStore {
         }
     }
 
-    void insert(Connection c, Ticket t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+    Optional<Ticket> findByRequest(Connection c, String requestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE request_id = ?")) {
+            ps.setString(1, requestId);
+            return first(ps);
+        }
+    }
+
+    void insert(Connection c, Ticket t, String requestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + COLUMNS + ", request_id) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, t.id());
             ps.setString(2, t.businessDay().toString());
             ps.setString(3, t.number());
@@ -59,6 +67,7 @@ final class TicketStore {
             setInstant(ps, 13, t.finishedAt());
             ps.setString(14, t.printState());
             ps.setString(15, t.printError());
+            ps.setString(16, requestId);
             ps.executeUpdate();
         }
     }

@@ -28,7 +28,7 @@ public final class HttpApi implements AutoCloseable {
     private final LiveEvents events;
 
     public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
-                   HealthCheck health, LiveEvents events) {
+                   HealthCheck health, LiveEvents events, java.util.function.Supplier<Object> kioskState) {
         this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
@@ -64,6 +64,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.beforeMatched(guard::check);
             new HealthRoutes(health).register(config.routes);
             config.routes.sse(EVENTS, events::connect);
+            config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));

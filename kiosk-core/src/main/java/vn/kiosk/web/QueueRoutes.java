@@ -12,7 +12,7 @@ import vn.kiosk.queue.ServiceListing;
 /** Services, tickets and counter actions. */
 final class QueueRoutes {
 
-    record IssueRequest(String serviceId, String priority, String channel) { }
+    record IssueRequest(String serviceId, String priority, String channel, String requestId) { }
 
     record NextRequest(List<String> services) { }
 
@@ -41,6 +41,10 @@ final class QueueRoutes {
         r.post("/api/tickets/{id}/no-show", ctx -> ctx.json(queue.noShow(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
         r.post("/api/tickets/{id}/recall", ctx -> ctx.json(queue.recall(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
         r.post("/api/tickets/{id}/transfer", this::transfer, Role.COUNTER, Role.TECH);
+        r.get("/api/tickets/{id}/qr.png", ctx -> ctx.contentType("image/png").result(desk.qrPng(ctx.pathParam("id"))),
+                Role.ROBOT, Role.COUNTER, Role.TECH);
+        r.get("/counter", ctx -> ctx.redirect("/counter.html"));
+        r.get("/display", ctx -> ctx.redirect("/display.html"));
         r.post("/api/tickets/{id}/reprint", ctx -> ctx.json(desk.reprint(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
     }
 
@@ -52,7 +56,10 @@ final class QueueRoutes {
         Channel channel = req.channel() == null ? Channel.TOUCHSCREEN : Channel.fromId(req.channel()).orElseThrow(() ->
                 new ApiException(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
                         + req.channel() + "'"));
-        ctx.status(201).json(desk.issue(req.serviceId(), req.priority(), channel));
+        if (req.requestId() != null && !req.requestId().matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new ApiException(400, "bad_request", "'requestId' must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        ctx.status(201).json(desk.issue(req.serviceId(), req.priority(), channel, req.requestId()));
     }
 
     private void next(Context ctx) {

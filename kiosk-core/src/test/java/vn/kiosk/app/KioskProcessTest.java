@@ -87,7 +87,7 @@ class KioskProcessTest {
             }
             Set<String> after = new HashSet<>();
             for (int i = 0; i < 40; i++) {
-                after.add(api.post("/api/tickets", "{\"serviceId\": \"" + SERVICES[i % SERVICES.length] + "\"}")
+                after.add(api.post("/api/tickets", "{\"serviceId\": \"" + SERVICES[i % SERVICES.length] + "\", \"channel\": \"counter\"}")
                         .body().get("number").asText());
             }
             Set<String> repeated = new HashSet<>(after);
@@ -115,7 +115,7 @@ class KioskProcessTest {
         KioskProcess kiosk = KioskProcess.start(dir, port, env(), "demo").awaitReady(START);
         Poll.until(Duration.ofSeconds(5), "the touchscreen URL on stdout",
                 () -> kiosk.stdout().contains("Touchscreen UI: http://127.0.0.1:" + port + "/"));
-        String id = kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\"}").body().get("id").asText();
+        String id = kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\", \"channel\": \"robot\"}").body().get("id").asText();
         vn.kiosk.testing.EventStream touchscreen = new vn.kiosk.testing.EventStream(port); // stays open, like Chromium's
         long t0 = System.nanoTime();
         int code = kiosk.terminate(Duration.ofSeconds(10));

@@ -72,16 +72,16 @@ class FleetOutageTest {
             KioskProcess kiosk = KioskProcess.start(dir, port, env(broker), "run").awaitReady(WAIT);
             collector.await(WAIT, "the first printer.state event", m -> m.json().path("type").asText().equals("printer.state"));
             for (int i = 0; i < 5; i++) {
-                issued.add(kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\"}").body().get("id").asText());
+                issued.add(kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\", \"channel\": \"robot\"}").body().get("id").asText());
             }
             broker.stop(); // outage
             for (int i = 0; i < 20; i++) {
-                issued.add(kiosk.api().post("/api/tickets", "{\"serviceId\": \"civil-status\"}").body().get("id").asText());
+                issued.add(kiosk.api().post("/api/tickets", "{\"serviceId\": \"civil-status\", \"channel\": \"robot\"}").body().get("id").asText());
             }
             kiosk.kill9(); // the kiosk dies during the outage...
             kiosk = KioskProcess.start(dir, port, env(broker), "run").awaitReady(WAIT); // ...and comes back
             for (int i = 0; i < 20; i++) {
-                issued.add(kiosk.api().post("/api/tickets", "{\"serviceId\": \"online-help\"}").body().get("id").asText());
+                issued.add(kiosk.api().post("/api/tickets", "{\"serviceId\": \"online-help\", \"channel\": \"robot\"}").body().get("id").asText());
             }
             broker.start(); // the broker comes back
             KioskProcess k = kiosk;

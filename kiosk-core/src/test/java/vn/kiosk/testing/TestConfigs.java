@@ -19,7 +19,7 @@ public final class TestConfigs {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve("kiosk-test.yaml");
-            Files.writeString(file, yaml);
+            Files.writeString(file, alwaysOpen(yaml));
             Map<String, String> e = new HashMap<>(env);
             e.putIfAbsent("KIOSK_DATA_DIR", dir.resolve("data").toString());
             return new ConfigLoader().load(file, e);
@@ -28,6 +28,15 @@ public final class TestConfigs {
         } catch (InvalidConfigException e) {
             throw new AssertionError("test configuration is invalid:\n" + e.getMessage(), e);
         }
+    }
+
+    /** Tests run at any hour: unless a test sets opening hours itself, the centre is always open. */
+    static String alwaysOpen(String yaml) {
+        if (yaml.contains("openingHours")) {
+            return yaml;
+        }
+        String open = "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n";
+        return yaml.strip().equals("{}") ? open : yaml + (yaml.endsWith("\n") ? "" : "\n") + open;
     }
 
     public static KioskConfig load(Path dir, String yaml) {

@@ -159,6 +159,28 @@ class HttpApiTest {
         assertEquals(201, api.post("/api/tickets", "{\"serviceId\": \"land\"}").status());
     }
 
+    @Test
+    void aRepeatedRequestIdGetsTheSameTicket() throws Exception {
+        start("{}");
+        String body = "{\"serviceId\": \"land\", \"requestId\": \"tap-123\"}";
+        Api.Response first = api.post("/api/tickets", body);
+        Api.Response second = api.post("/api/tickets", body);
+        assertEquals(first.body().get("id").asText(), second.body().get("id").asText());
+        assertEquals(1, api.get("/api/queue").body().get("waitingTotal").asInt());
+        expectError(api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"no spaces please\"}"), 400, "bad_request");
+    }
+
+    @Test
+    void outsideOpeningHoursTheTouchscreenTakesNoTicketButRobotsDo() throws Exception {
+        start("openingHours: { days: [], open: \"07:00\", close: \"17:00\" }\n");
+        expectError(api.post("/api/tickets", "{\"serviceId\": \"land\"}"), 409, "closed");
+        assertEquals(201, api.post("/api/tickets", "{\"serviceId\": \"land\", \"channel\": \"robot\"}").status());
+        var kiosk = api.get("/api/kiosk").body();
+        assertEquals(false, kiosk.get("open").asBoolean());
+        assertEquals("07:00-17:00", kiosk.get("openingHours").asText());
+        assertEquals(true, kiosk.path("devices").path("printer").path("configured").asBoolean());
+    }
+
     private static void expectError(Api.Response r, int status, String code) {
         assertEquals(status, r.status(), r.text());
         assertNotNull(r.body(), "error bodies are JSON: " + r.text());

@@ -1,0 +1,36 @@
+package vn.kiosk.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** A real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium. */
+public final class Browser {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() { }
+
+    public static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    public static ChromeDriver open(Path profileDir, int width, int height) {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profileDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, o);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        return driver;
+    }
+}

@@ -1,0 +1,185 @@
+package vn.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.hw.printer.SimulatedTransport;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestConfigs;
+
+/** The citizen touchscreen, the counter page and the waiting-room display in a real headless Chromium. */
+class TouchscreenBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private KioskApp app;
+    private ChromeDriver browser;
+    private Api api;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
+        int port = Ports.free();
+        app = new KioskApp(TestConfigs.load(dir, "ui: { idleSeconds: 5 }\n", Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
+                Clock.systemUTC()).start();
+        api = new Api(port);
+        base = "http://127.0.0.1:" + port;
+        browser = Browser.open(dir.resolve("chromium"), 800, 480);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private void openTouchscreen() {
+        browser.get(base + "/");
+        Poll.until(WAIT, "the touchscreen to load", () -> "true".equals(attr("body", "data-ready")));
+    }
+
+    private String attr(String css, String name) {
+        return browser.findElement(By.cssSelector(css)).getDomAttribute(name);
+    }
+
+    private String screen() {
+        return attr("body", "data-screen");
+    }
+
+    private void tapService(String id) {
+        browser.findElement(By.cssSelector("#services button[data-service-id='" + id + "']")).click();
+        Poll.until(WAIT, "the confirm screen", () -> "confirm".equals(screen()));
+    }
+
+    @Test
+    void aCitizenTakesANumberAndTheScreenShowsTheIssuedTicket() {
+        openTouchscreen();
+        tapService("land");
+        assertTrue(browser.findElement(By.id("documents")).getText().contains("Giấy chứng nhận"), "documents to bring");
+        browser.findElement(By.cssSelector("#priorities button[data-priority='elderly']")).click();
+        browser.findElement(By.id("take")).click();
+        Poll.until(WAIT, "the ticket screen", () -> "ticket".equals(screen()));
+        String id = attr("#ticket", "data-ticket-id");
+        var ticket = api.get("/api/tickets/" + id).body();
+        assertEquals(ticket.get("number").asText(), browser.findElement(By.id("number")).getText());
+        assertEquals("elderly", ticket.get("priority").asText());
+        assertEquals("touchscreen", ticket.get("channel").asText());
+        assertTrue(ticket.get("printed").asBoolean());
+        assertTrue(browser.findElement(By.id("ticket-where")).getText().contains("Quầy 4"));
+        assertNoHorizontalOverflow();
+    }
+
+    @Test
+    void withThePrinterOutOfPaperTheNumberAndAQrStayOnScreen() {
+        ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+        openTouchscreen();
+        tapService("civil-status");
+        browser.findElement(By.id("take")).click();
+        Poll.until(WAIT, "the ticket screen", () -> "ticket".equals(screen()));
+        Poll.until(WAIT, "the not-printed notice", () -> browser.findElement(By.id("not-printed")).isDisplayed());
+        WebElement qr = browser.findElement(By.id("ticket-qr"));
+        Poll.until(WAIT, "the QR image", () -> ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].naturalWidth", qr)).intValue() > 0);
+        assertEquals("A001", browser.findElement(By.id("number")).getText());
+    }
+
+    @Test
+    void maintenanceShowsOutOfServiceWithoutAReload() {
+        openTouchscreen();
+        app.maintenance().set(true);
+        Poll.until(WAIT, "the out-of-service screen", () -> browser.findElement(By.id("maintenance")).isDisplayed());
+        app.maintenance().set(false);
+        Poll.until(WAIT, "back in service", () -> !browser.findElement(By.id("maintenance")).isDisplayed());
+    }
+
+    @Test
+    void theScreenGoesHomeWhenLeftAlone() {
+        openTouchscreen();
+        tapService("land");
+        Poll.until(Duration.ofSeconds(9), "the idle reset to the home screen", () -> "home".equals(screen()));
+        tapService("land");
+        browser.findElement(By.id("take")).click();
+        Poll.until(WAIT, "the ticket screen", () -> "ticket".equals(screen()));
+        Poll.until(Duration.ofSeconds(9), "home after the ticket", () -> "home".equals(screen()));
+    }
+
+    @Test
+    void aDoubleTapIssuesOneTicket() {
+        openTouchscreen();
+        tapService("land");
+        ((JavascriptExecutor) browser).executeScript(
+                "const b = document.getElementById('take'); b.click(); b.disabled = false; b.click(); b.click();");
+        Poll.until(WAIT, "the ticket screen", () -> "ticket".equals(screen()));
+        Poll.never(Duration.ofSeconds(1), "a second ticket", () -> api.get("/api/queue").body().get("waitingTotal").asInt() > 1);
+        assertEquals(1, api.get("/api/queue").body().get("waitingTotal").asInt());
+    }
+
+    @Test
+    void fitsTheSmallDisplayUpToFullHdInBothOrientations() {
+        for (int[] size : List.of(new int[] {800, 480}, new int[] {480, 800}, new int[] {1920, 1080}, new int[] {1080, 1920})) {
+            browser.manage().window().setSize(new Dimension(size[0], size[1]));
+            openTouchscreen();
+            assertNoHorizontalOverflow();
+            Number fontSize = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return parseFloat(getComputedStyle(document.body).fontSize)");
+            assertTrue(fontSize.doubleValue() >= 24, "body text " + fontSize);
+            Number smallest = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return Math.min(...[...document.querySelectorAll('button')].filter(b => b.offsetParent)"
+                            + ".map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width)))");
+            assertTrue(smallest.doubleValue() >= 57, "touch targets at least 15 mm: " + smallest + " at " + size[0] + "x" + size[1]);
+        }
+    }
+
+    @Test
+    void theCounterCallsATicketAndTheDisplayShowsIt() {
+        String number = api.post("/api/tickets", "{\"serviceId\": \"certification\", \"channel\": \"robot\"}").body()
+                .get("number").asText();
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        browser.get(base + "/display");
+        Poll.until(WAIT, "the display to load", () -> "true".equals(attr("body", "data-ready")));
+        String display = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(base + "/counter");
+        Poll.until(WAIT, "the counter page to load", () -> "true".equals(attr("body", "data-ready")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("counter"))).selectByValue("3");
+        browser.findElement(By.id("next")).click();
+        Poll.until(WAIT, "the counter to show the called number", () -> number.equals(browser.findElement(By.id("current-number")).getText()));
+        browser.switchTo().window(display);
+        Poll.until(WAIT, "the display to show the call", () -> number.equals(browser.findElement(By.id("latest-number")).getText()));
+        assertTrue(browser.findElement(By.cssSelector("#serving tr[data-counter='3']")).getText().contains(number));
+        assertEquals("Mời số " + String.join(" ", number.split("")) + " đến quầy 3", attr("body", "data-last-announcement"));
+    }
+
+    private void assertNoHorizontalOverflow() {
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertTrue(overflow.intValue() <= 0, "content wider than the screen by " + overflow + " px");
+    }
+}
