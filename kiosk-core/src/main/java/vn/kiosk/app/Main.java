@@ -33,7 +33,8 @@ public final class Main {
 
             Commands:
               run [--config FILE]     run the kiosk with the devices named in the configuration
-              demo [--config FILE]    run with every device simulated and print the touchscreen URL
+              demo [--config FILE]    run with every device simulated, open at any hour, and print
+                                      the touchscreen URL
               check-config [--config FILE]
                                       validate the configuration, print the problems, and exit
               monitor --broker URL [--site S] [--username U --password P]
@@ -134,12 +135,15 @@ public final class Main {
         }
         // Logging starts only now, so its files go under the configured data directory.
         System.setProperty("kiosk.log.dir", config.dataPath().resolve("logs").toAbsolutePath().toString());
+        if (command.equals("demo")) {
+            config = config.alwaysOpen();
+        }
         EmbeddedBroker broker = null;
         if (command.equals("demo") && (config.mqtt().url() == null || config.mqtt().url().isBlank())) {
             try {
                 broker = EmbeddedBroker.start(1883);
                 effectiveEnv.put("KIOSK_MQTT_URL", broker.url());
-                config = new ConfigLoader().load(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv);
+                config = new ConfigLoader().load(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv).alwaysOpen();
             } catch (IOException | InvalidConfigException e) {
                 err.println("kiosk: the demo broker did not start: " + e.getMessage());
                 return EXIT_FAILED;

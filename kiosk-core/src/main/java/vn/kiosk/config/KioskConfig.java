@@ -71,6 +71,12 @@ public record KioskConfig(
 
     public record TicketLayout(String qr, Text footer, Boolean english) { }
 
+    /** The same configuration, open every day all day (the demo, so it can be tried at any hour). */
+    public KioskConfig alwaysOpen() {
+        return new KioskConfig(site, device, timeZone, businessDay, dataDir, http, queue, priorities, counters, services,
+                devices, printing, scanning, new OpeningHours(List.of(1, 2, 3, 4, 5, 6, 7), "00:00", "23:59"), ui, mqtt);
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }
