@@ -22,41 +22,30 @@ import vn.kiosk.hw.DeviceStatus;
  * waiting (frames are dropped, never queued), so the code on screen is always the current one.
  * The command is started again if it exits.
  */
-public final class CameraScanner implements QrScanner {
+public final class CameraScanner extends ReadingScanner {
 
     private static final Logger log = LoggerFactory.getLogger(CameraScanner.class);
     private static final int MAX_FRAME = 4 * 1024 * 1024;
 
     private final String command;
-    private final ScanFilter filter;
     private final AtomicReference<byte[]> waiting = new AtomicReference<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong decoded = new AtomicLong();
-    private volatile boolean running;
     private volatile Process process;
-    private volatile DeviceStatus status = DeviceStatus.fault("OFFLINE", "not started yet");
-    private Thread readerThread;
-    private Thread decoderThread;
+    private volatile Thread decoderThread;
 
     public CameraScanner(String command, ScanFilter filter) {
+        super("scanner-camera-read", filter);
         this.command = command;
-        this.filter = filter;
     }
 
+    /** Starts the decoder thread, then reads frames from the camera command on this one. */
     @Override
-    public void start(Consumer<String> onCode) {
-        running = true;
-        Consumer<String> accepted = filter.wrap(onCode);
-        decoderThread = new Thread(() -> decodeLoop(accepted), "scanner-camera-decode");
-        readerThread = new Thread(this::readLoop, "scanner-camera-read");
+    protected void read(Consumer<String> onCode) {
+        decoderThread = new Thread(() -> decodeLoop(onCode), "scanner-camera-decode");
         decoderThread.setDaemon(true);
-        readerThread.setDaemon(true);
         decoderThread.start();
-        readerThread.start();
-    }
-
-    private void readLoop() {
         byte[] buf = new byte[64 * 1024];
         while (running) {
             try {
@@ -74,11 +63,11 @@ public final class CameraScanner implements QrScanner {
                 if (running) {
                     status = DeviceStatus.fault("OFFLINE", "camera command exited with " + code);
                     log.warn("camera command exited with {}; starting it again", code);
-                    Thread.sleep(1_000); // do not spin on a command that fails at once
+                    pauseBeforeRetry(); // do not spin on a command that fails at once
                 }
             } catch (IOException e) {
                 status = DeviceStatus.fault("OFFLINE", "camera command failed: " + e.getMessage());
-                sleepQuietly();
+                pauseBeforeRetry();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -123,30 +112,15 @@ public final class CameraScanner implements QrScanner {
         return new long[] {frames.get(), dropped.get(), decoded.get()};
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1_000); // retry interval for a failing camera command
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
-    public DeviceStatus status() {
-        return status;
-    }
-
-    @Override
-    public void close() {
-        running = false;
+    protected void release() {
         Process p = process;
         if (p != null) {
             p.destroy();
         }
-        if (readerThread != null) {
-            readerThread.interrupt();
-            decoderThread.interrupt();
+        Thread d = decoderThread;
+        if (d != null) {
+            d.interrupt();
         }
     }
 }

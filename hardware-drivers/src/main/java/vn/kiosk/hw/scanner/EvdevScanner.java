@@ -16,41 +16,29 @@ import vn.kiosk.hw.DeviceStatus;
  * EVIOCGRAB ioctl without native code, so keep the scanner's keystrokes away from the desktop with
  * the udev rule in the README (LIBINPUT_IGNORE_DEVICE); the kiosk reads the device regardless.
  */
-public final class EvdevScanner implements QrScanner {
+public final class EvdevScanner extends ReadingScanner {
 
     private static final Logger log = LoggerFactory.getLogger(EvdevScanner.class);
 
     private final Path device;
     private final int recordSize;
     private final int maxLength;
-    private final ScanFilter filter;
-    private volatile boolean running;
     private volatile InputStream in;
-    private volatile DeviceStatus status = DeviceStatus.fault("OFFLINE", "not opened yet");
-    private Thread reader;
 
     public EvdevScanner(Path device, int recordSize, int maxLength, ScanFilter filter) {
+        super("scanner-evdev", filter);
         this.device = device;
         this.recordSize = recordSize;
         this.maxLength = maxLength;
-        this.filter = filter;
     }
 
     @Override
-    public void start(Consumer<String> onCode) {
-        running = true;
-        Consumer<String> accepted = filter.wrap(onCode);
-        reader = new Thread(() -> loop(accepted), "scanner-evdev");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void loop(Consumer<String> onCode) {
+    protected void read(Consumer<String> onCode) {
         byte[] buf = new byte[recordSize * 64];
         while (running) {
             if (!Files.isReadable(device)) {
                 status = DeviceStatus.fault("OFFLINE", device + " not readable (unplugged? kiosk user in group input?)");
-                sleepQuietly();
+                pauseBeforeRetry();
                 continue;
             }
             EvdevDecoder decoder = new EvdevDecoder(recordSize, maxLength, onCode);
@@ -70,23 +58,8 @@ public final class EvdevScanner implements QrScanner {
         }
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1_000); // retry interval while the scanner is unplugged
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
-    public DeviceStatus status() {
-        return status;
-    }
-
-    @Override
-    public void close() {
-        running = false;
+    protected void release() {
         InputStream s = in;
         if (s != null) {
             try {
@@ -94,9 +67,6 @@ public final class EvdevScanner implements QrScanner {
             } catch (IOException ignored) {
                 // closing anyway
             }
-        }
-        if (reader != null) {
-            reader.interrupt();
         }
     }
 }

@@ -12,44 +12,31 @@ import vn.kiosk.hw.DeviceStatus;
  * A USB-CDC (virtual serial) QR scanner: {@code serial:/dev/ttyACM0?baud=9600&terminator=any}.
  * Reopens the port by itself after the scanner is unplugged and plugged back.
  */
-public final class SerialScanner implements QrScanner {
+public final class SerialScanner extends ReadingScanner {
 
     private static final Logger log = LoggerFactory.getLogger(SerialScanner.class);
-    private static final long REOPEN_MS = 1_000;
 
     private final String path;
     private final int baud;
     private final LineAssembler.Terminator terminator;
-    private final ScanFilter filter;
     private final int maxLength;
-    private volatile boolean running;
     private volatile SerialPort port;
-    private volatile DeviceStatus status = DeviceStatus.fault("OFFLINE", "not opened yet");
-    private Thread reader;
 
     public SerialScanner(String path, int baud, LineAssembler.Terminator terminator, int maxLength, ScanFilter filter) {
+        super("scanner-serial", filter);
         this.path = path;
         this.baud = baud;
         this.terminator = terminator;
         this.maxLength = maxLength;
-        this.filter = filter;
     }
 
     @Override
-    public void start(Consumer<String> onCode) {
-        running = true;
-        Consumer<String> accepted = filter.wrap(onCode);
-        reader = new Thread(() -> loop(accepted), "scanner-serial");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void loop(Consumer<String> onCode) {
+    protected void read(Consumer<String> onCode) {
         byte[] one = new byte[1];
         while (running) {
             SerialPort p = open();
             if (p == null) {
-                pause();
+                pauseBeforeRetry();
                 continue;
             }
             LineAssembler lines = new LineAssembler(terminator, maxLength * 4, onCode);
@@ -91,29 +78,11 @@ public final class SerialScanner implements QrScanner {
         return null;
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(REOPEN_MS); // retry interval while the scanner is unplugged
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
-    public DeviceStatus status() {
-        return status;
-    }
-
-    @Override
-    public void close() {
-        running = false;
+    protected void release() {
         SerialPort p = port;
         if (p != null) {
             p.closePort();
-        }
-        if (reader != null) {
-            reader.interrupt();
         }
     }
 }
