@@ -83,7 +83,7 @@ public final class TextRasterizer {
      * width and at most {@code maxWidthDots} wide (longer text is cut at the right).
      */
     public MonoBitmap render(String text, int heightDots, boolean useBold, int maxWidthDots) {
-        Font font = (useBold ? bold : regular).deriveFont((float) heightDots * 0.8f);
+        Font font = (useBold ? bold : regular).deriveFont((float) heightDots * 0.75f);
         FontRenderContext frc = new FontRenderContext(null, false, false);
         GlyphVector glyphs = font.createGlyphVector(frc, text.isEmpty() ? " " : text);
         Rectangle2D bounds = glyphs.getLogicalBounds();

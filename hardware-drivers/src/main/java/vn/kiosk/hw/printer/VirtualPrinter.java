@@ -38,7 +38,7 @@ public final class VirtualPrinter {
 
     private static final int LINE_HEIGHT = 30;   // ESC 2 default line spacing, in dots
     private static final int CELL_HEIGHT = 24;   // font A
-    private static final int MAX_KEPT_PAGES = 20;
+    private static final int MAX_KEPT_PAGES = 3;
 
     private final int paperWidthDots;
     private final int cp1258CodePage;
