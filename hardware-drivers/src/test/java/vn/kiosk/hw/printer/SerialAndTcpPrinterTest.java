@@ -92,6 +92,21 @@ class SerialAndTcpPrinterTest {
     }
 
     @Test
+    void usbPrinterDeviceFile() throws Exception {
+        Assumptions.assumeTrue(PtyPair.socatInstalled(), "socat is not installed");
+        // The kernel's /dev/usb/lp0 is a character device read and written like this pty end.
+        try (PtyPair line = new PtyPair(dir).start();
+             FakeSerialPrinter fake = new FakeSerialPrinter(line.device(), new VirtualPrinter(576, 52, null, null))) {
+            EscPosPrinter printer = Printers.open(DeviceUrl.parse("usb:" + line.host()), PROFILE, null, null);
+            printer.print(ticket("usb-1"));
+            assertEquals("usb-1", ReceiptPrintingTest.decodeQr(fake.printer().lastPage()));
+            fake.printer().setCoverOpen(true);
+            assertEquals("COVER_OPEN", printer.status().state());
+            printer.close();
+        }
+    }
+
+    @Test
     void networkPrinterOverTcp() throws Exception {
         VirtualPrinter paper = new VirtualPrinter(576, 52, null, null);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
