@@ -111,20 +111,6 @@ public final class MqttConnection implements AutoCloseable {
         return client.publish(topic, m);
     }
 
-    /** Waits until connected or the timeout passes; true when connected. */
-    public boolean awaitConnected(long timeoutMillis) throws InterruptedException {
-        long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        lock.lock();
-        try {
-            while (!isConnected() && !closed && nanos > 0) {
-                nanos = changed.awaitNanos(nanos);
-            }
-            return isConnected();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void run() {
         int attempt = 0;
         sleep(settings.backoff().firstDelay());

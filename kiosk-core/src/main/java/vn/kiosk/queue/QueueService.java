@@ -261,11 +261,6 @@ public final class QueueService {
         });
     }
 
-    /** The business day of this instant (for screens and reports). */
-    public LocalDate businessDay() {
-        return businessDay.of(now());
-    }
-
     private TicketView finish(String id, TicketStatus status) {
         Instant now = now();
         Ticket finished = db.inTransaction(c -> {

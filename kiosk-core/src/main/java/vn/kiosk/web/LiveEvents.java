@@ -63,8 +63,4 @@ public final class LiveEvents {
         }
         clients.clear();
     }
-
-    public int clientCount() {
-        return clients.size();
-    }
 }

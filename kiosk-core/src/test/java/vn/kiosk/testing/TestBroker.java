@@ -77,10 +77,6 @@ public final class TestBroker implements AutoCloseable {
         return port;
     }
 
-    public boolean isEmbedded() {
-        return !mosquittoInstalled();
-    }
-
     /** Starts (again) on the same port. */
     public synchronized TestBroker start() {
         try {

@@ -31,9 +31,4 @@ public record PrinterProfile(String name, int paperWidthDots, boolean nativeQr, 
             throw new IllegalArgumentException("paper width " + paperWidthDots + " dots is not a receipt printer's");
         }
     }
-
-    /** Characters of font A (12 dots wide) on one line at size 1. */
-    public int columns() {
-        return paperWidthDots / 12;
-    }
 }

@@ -67,7 +67,6 @@ public final class VirtualPrinter {
     private byte[] qrData = new byte[0];
     private int qrModule = 3;
     private int pageCount;
-    private long bytesReceived;
 
     /**
      * @param outputDir where each cut ticket is written as ticket-NNNNNN.png; null keeps them in memory only
@@ -95,7 +94,6 @@ public final class VirtualPrinter {
 
     /** Bytes arriving from the host. */
     public synchronized void receive(byte[] data) {
-        bytesReceived += data.length;
         answerRealTime(data);
         pending.writeBytes(data);
         process();
@@ -152,10 +150,6 @@ public final class VirtualPrinter {
 
     public synchronized int pageCount() {
         return pageCount;
-    }
-
-    public synchronized long bytesReceived() {
-        return bytesReceived;
     }
 
     /** The most recently cut ticket, or null. */
