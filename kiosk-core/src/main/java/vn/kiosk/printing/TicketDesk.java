@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.hw.printer.EscPos;
-import vn.kiosk.hw.printer.MonoBitmap;
 import vn.kiosk.hw.printer.PrinterException;
 import vn.kiosk.hw.printer.QrBitmap;
 import vn.kiosk.hw.printer.VirtualPrinter;
@@ -109,15 +108,8 @@ public final class TicketDesk implements AutoCloseable {
 
     /** The ticket's QR code as a PNG, for the screen when its paper did not print. */
     public byte[] qrPng(String ticketId) {
-        MonoBitmap qr = QrBitmap.encode(layout.qrData(queue.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4);
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(qr.width(), qr.height(),
-                java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < qr.height(); y++) {
-            for (int x = 0; x < qr.width(); x++) {
-                image.setRGB(x, y, qr.isBlack(x, y) ? 0xFF000000 : 0xFFFFFFFF);
-            }
-        }
-        return VirtualPrinter.png(image);
+        return VirtualPrinter.png(QrBitmap.encode(layout.qrData(queue.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4)
+                .toImage());
     }
 
     /** Outcome of a printer test: whether the sample got onto paper, and the printer's state. */

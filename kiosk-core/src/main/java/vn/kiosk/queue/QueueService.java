@@ -95,13 +95,7 @@ public final class QueueService {
             Ticket t = new Ticket(UUID.randomUUID().toString(), day, number, service.id(), service.id(), priority, channel,
                     TicketStatus.ISSUED, now, null, null, 0, null, willPrint ? "pending" : "none", null);
             store.insert(c, t, requestId);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("ticketId", t.id());
-            data.put("number", t.number());
-            data.put("serviceId", t.serviceId());
-            data.put("channel", channel.id());
-            data.put("priority", priority);
-            outbox.append(c, "ticket.issued", now, data);
+            outbox.append(c, "ticket.issued", now, event(t, Map.of("channel", channel.id())));
             return new Issued(t, view(c, t), true);
         });
         if (issued.created()) {

@@ -56,6 +56,17 @@ public record MonoBitmap(int width, int height, byte[] data) {
         return new MonoBitmap(width, to - from, java.util.Arrays.copyOfRange(data, from * bytesPerRow(), to * bytesPerRow()));
     }
 
+    /** As a black-and-white image (for screens and PNG files). */
+    public BufferedImage toImage() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, isBlack(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        return image;
+    }
+
     /** Dots darker than half grey (luminance below 128) become black. */
     public static MonoBitmap of(BufferedImage image) {
         int w = image.getWidth();
