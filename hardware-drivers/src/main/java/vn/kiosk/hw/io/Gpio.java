@@ -1,0 +1,121 @@
+package vn.kiosk.hw.io;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only class that touches Pi4J (3.0.x: GpioD for real lines, which works on a Pi 5 without
+ * root; the mock platform for the simulated twins). Pi4J 4 drops these providers, so it stays
+ * behind {@link DigitalIn} and {@link DigitalOut}.
+ */
+public final class Gpio implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Gpio.class);
+
+    private final Context pi4j;
+    private final boolean mock;
+    private boolean closed;
+
+    private Gpio(Context pi4j, boolean mock) {
+        this.pi4j = pi4j;
+        this.mock = mock;
+    }
+
+    /** The Pi's GPIO chip through libgpiod (the kiosk user must be in group gpio). */
+    public static Gpio gpiod() {
+        return new Gpio(Pi4J.newContextBuilder()
+                .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
+                .build(), false);
+    }
+
+    /** Pi4J's mock platform: lines in memory, inputs driven by {@link DigitalIn#simulate}. */
+    public static Gpio mock() {
+        // autoDetectMockPlugins() alone does not register the providers (GUIDE §2)
+        return new Gpio(Pi4J.newContextBuilder()
+                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
+                .build(), true);
+    }
+
+    /** An output that starts inactive and is left inactive when Pi4J shuts down. */
+    public DigitalOut output(String id, PinSpec pin) {
+        DigitalState active = pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW;
+        DigitalState inactive = pin.activeHigh() ? DigitalState.LOW : DigitalState.HIGH;
+        DigitalOutput out = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).name(id).address(pin.bcm())
+                .initial(inactive).shutdown(inactive).build());
+        return new DigitalOut() {
+            @Override
+            public void set(boolean on) {
+                out.state(on ? active : inactive);
+            }
+
+            @Override
+            public boolean isActive() {
+                return out.state() == active;
+            }
+        };
+    }
+
+    /** An input, pulled towards its inactive level so a broken wire reads as inactive. */
+    public DigitalIn input(String id, PinSpec pin) {
+        DigitalState active = pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW;
+        DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).name(id).address(pin.bcm())
+                .pull(pin.activeHigh() ? PullResistance.PULL_DOWN : PullResistance.PULL_UP)
+                .debounce(pin.debounceMicros()).build());
+        if (mock) {
+            // the mock starts LOW whatever the pull: start it inactive, as the pull would
+            ((MockDigitalInput) in).mockState(pin.activeHigh() ? DigitalState.LOW : DigitalState.HIGH);
+        }
+        return new DigitalIn() {
+            @Override
+            public boolean isActive() {
+                return in.state() == active;
+            }
+
+            @Override
+            public void onChange(Consumer<Boolean> listener) {
+                in.addListener(e -> {
+                    try {
+                        listener.accept(e.state() == active);
+                    } catch (RuntimeException ex) {
+                        // Pi4J's event manager would swallow it silently
+                        log.error("listener on {} failed", id, ex);
+                    }
+                });
+            }
+
+            @Override
+            public void simulate(boolean on) {
+                if (!(in instanceof MockDigitalInput m)) {
+                    throw new UnsupportedOperationException(id + " is a real line; only simulated lines can be driven");
+                }
+                m.mockState(on == pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW);
+            }
+        };
+    }
+
+    /** Releases every line; outputs go to their shutdown (inactive) level first. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            pi4j.shutdown();
+        } catch (RuntimeException e) {
+            log.warn("releasing the GPIO lines failed", e);
+        }
+    }
+}
