@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
+import vn.kiosk.drinks.DrinkService;
+import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.OpeningHours;
 import vn.kiosk.queue.TicketEvent;
@@ -64,6 +66,7 @@ public final class KioskApp implements AutoCloseable {
     private LiveEvents events;
     private CitizenSession session;
     private FleetLink fleet;
+    private DrinkService drinks;
     private Path configFile;
     private Map<String, String> env = Map.of();
     private Runnable restart = () -> log.warn("restart requested, but nothing restarts this process");
@@ -123,6 +126,13 @@ public final class KioskApp implements AutoCloseable {
             ServiceCatalog catalog = new ServiceCatalog(config);
             queue = new QueueService(db, catalog, outbox, clock, config);
 
+            maintenance = new MaintenanceMode(db, outbox, clock);
+            if (devices.dispenser() != null) {
+                drinks = new DrinkService(devices.dispenser(), db, outbox, json, clock,
+                        new BusinessDay(config.zone(), config.businessDayStart()), config.dispenser(), maintenance::isOn);
+                opened.push(drinks); // closed before the devices: a pour in progress ends as "shutdown"
+                devices.dispenserStatusFrom(drinks::deviceStatus);
+            }
             watch = new DeviceWatch(devices, config.printing().statusPollMillis());
             watch.onChange((device, before, now) -> outbox.record(db, device + ".state", clock.instant(),
                     DeviceStateEvent.data(before, now)));
@@ -131,7 +141,6 @@ public final class KioskApp implements AutoCloseable {
             PrinterProfile profile = DeviceFactory.printerProfile(config);
             TextRasterizer font = profile.textMode() == PrinterProfile.TextMode.RASTER
                     ? TextRasterizer.load(DeviceFactory.fontFile(config)) : null;
-            maintenance = new MaintenanceMode(db, outbox, clock);
             hours = new OpeningHours(config, clock);
             desk = new TicketDesk(queue, maintenance, hours, devices.printer(), new ReceiptEncoder(profile, font),
                     new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
@@ -139,6 +148,9 @@ public final class KioskApp implements AutoCloseable {
 
             HealthCheck health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
                     config.device().id());
+            if (drinks != null) {
+                health.addDetails("dispenser", drinks::details);
+            }
 
             events = new LiveEvents(json);
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
@@ -151,6 +163,9 @@ public final class KioskApp implements AutoCloseable {
             watch.onChange((device, before, now) -> events.publish(Map.of("type", "device", "device", device,
                     "state", now.state(), "ok", now.ok())));
             maintenance.onChange(on -> events.publish(Map.of("type", "maintenance", "on", on)));
+            if (drinks != null) {
+                drinks.onProgress(p -> events.publish(Map.of("type", "drink", "pour", p)));
+            }
             if (devices.scanner() != null) {
                 ScanService scans = new ScanService(new QrCodeParser(config.printing().ticket().qr(), config.site().id(),
                         config.device().id()), session, queue, catalog, config.scanning().dossierServiceId(),
@@ -160,14 +175,18 @@ public final class KioskApp implements AutoCloseable {
             if (config.mqtt().url() != null && !config.mqtt().url().isBlank()) {
                 Telemetry telemetry = new Telemetry(db, queue, watch, maintenance, dataDir, clock, health.startedAt(),
                         Version.current());
+                if (drinks != null) {
+                    telemetry.withDrinks(drinks::today);
+                }
                 var table = FleetCommands.table(desk, queue, catalog, health, telemetry, maintenance,
-                        this::configProblems, this::requestRestart, LogLevels::set);
+                        this::configProblems, this::requestRestart, LogLevels::set, drinks);
                 fleet = FleetLink.start(config, db, outbox, json, clock, telemetry, table, Version.current(),
                         health.startedAt());
                 opened.push(fleet);
             }
-            KioskState state = new KioskState(config, maintenance, hours, watch);
-            http = new HttpApi(config.http(), json, queue, desk, catalog, health, events, state::snapshot).start();
+            KioskState state = new KioskState(config, maintenance, hours, watch, drinks);
+            http = new HttpApi(config.http(), json, queue, desk, catalog, health, events, state::snapshot,
+                    drinks).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());
@@ -197,6 +216,11 @@ public final class KioskApp implements AutoCloseable {
 
     public MaintenanceMode maintenance() {
         return maintenance;
+    }
+
+    /** The drink service, or null when the kiosk has no dispenser. */
+    public DrinkService drinks() {
+        return drinks;
     }
 
     public LiveEvents events() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.queue.OpeningHours;
@@ -15,8 +16,10 @@ final class KioskState {
     private final MaintenanceMode maintenance;
     private final OpeningHours hours;
     private final DeviceWatch devices;
+    private final DrinkService drinks;
 
-    KioskState(KioskConfig config, MaintenanceMode maintenance, OpeningHours hours, DeviceWatch devices) {
+    KioskState(KioskConfig config, MaintenanceMode maintenance, OpeningHours hours, DeviceWatch devices, DrinkService drinks) {
+        this.drinks = drinks;
         this.config = config;
         this.maintenance = maintenance;
         this.hours = hours;
@@ -33,6 +36,7 @@ final class KioskState {
         Map<String, Object> d = new LinkedHashMap<>();
         devices.statuses().forEach((name, status) -> d.put(name, device(status)));
         s.put("devices", d);
+        s.put("drinks", drinks == null ? null : drinks.offer());
         return s;
     }
 

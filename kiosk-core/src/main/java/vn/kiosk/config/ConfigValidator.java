@@ -56,6 +56,7 @@ final class ConfigValidator {
         validatePriorities(c.priorities());
         validateServices(c.services(), counterIds);
         validateDevices(c.devices());
+        validateDispenser(c.dispenser());
         validatePrinting(c.printing());
         validateScanning(c.scanning(), c.services());
         if (present(c.openingHours(), "/openingHours")) {
@@ -257,6 +258,81 @@ final class ConfigValidator {
             }
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), "\"" + url + "\"", e.getMessage()));
+        }
+    }
+
+    private void validateDispenser(KioskConfig.Dispensing d) {
+        if (!present(d, "/dispenser")) {
+            return;
+        }
+        if (present(d.pins(), "/dispenser/pins")) {
+            KioskConfig.Pins p = d.pins();
+            java.util.Map<Integer, String> used = new java.util.HashMap<>();
+            pin(p.coldValve(), "coldValve", false, used);
+            pin(p.hotValve(), "hotValve", false, used);
+            pin(p.flowMeter(), "flowMeter", false, used);
+            pin(p.cupSensor(), "cupSensor", false, used);
+            pin(p.coldLevelLow(), "coldLevelLow", true, used);
+            pin(p.hotLevelLow(), "hotLevelLow", true, used);
+        }
+        if (present(d.temperatureFile(), "/dispenser/temperatureFile") && !globOnlyInDirectory(d.temperatureFile())) {
+            bad("/dispenser/temperatureFile", d.temperatureFile(), "a w1_slave path; only its directory may be a glob, e.g. /sys/bus/w1/devices/28-*/w1_slave");
+        }
+        if (present(d.temperatureSeconds(), "/dispenser/temperatureSeconds")) {
+            range(d.temperatureSeconds(), "/dispenser/temperatureSeconds", 1, 3600, "seconds from 1 to 3600");
+        }
+        if (present(d.pulsesPerLitre(), "/dispenser/pulsesPerLitre")) {
+            range(d.pulsesPerLitre(), "/dispenser/pulsesPerLitre", 50, 20_000, "flow-meter pulses per litre from 50 to 20000 (YF-S201: about 450)");
+        }
+        boolean cold = present(d.maxColdMl(), "/dispenser/maxColdMl")
+                && range(d.maxColdMl(), "/dispenser/maxColdMl", 20, 2000, "millilitres from 20 to 2000");
+        boolean hot = present(d.maxHotMl(), "/dispenser/maxHotMl")
+                && range(d.maxHotMl(), "/dispenser/maxHotMl", 20, 2000, "millilitres from 20 to 2000");
+        if (present(d.cupMl(), "/dispenser/cupMl") && cold && hot) {
+            range(d.cupMl(), "/dispenser/cupMl", 20, Math.min(d.maxColdMl(), d.maxHotMl()),
+                    "millilitres from 20 to the smaller of maxColdMl and maxHotMl");
+        }
+        if (present(d.noFlowMillis(), "/dispenser/noFlowMillis")) {
+            range(d.noFlowMillis(), "/dispenser/noFlowMillis", 100, 60_000, "milliseconds from 100 to 60000");
+        }
+        if (present(d.minFlowMlPerMinute(), "/dispenser/minFlowMlPerMinute")) {
+            range(d.minFlowMlPerMinute(), "/dispenser/minFlowMlPerMinute", 50, 20_000, "ml per minute from 50 to 20000");
+        }
+        if (present(d.overrunMl(), "/dispenser/overrunMl")) {
+            range(d.overrunMl(), "/dispenser/overrunMl", 2, 500, "millilitres from 2 to 500");
+        }
+    }
+
+    /** Ds18b20 expands a '*' only in the sensor's directory name (28-*), not elsewhere. */
+    private static boolean globOnlyInDirectory(String file) {
+        if (!file.contains("*")) {
+            return true;
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(file.replace("*", "_"));
+        int star = file.indexOf('*');
+        java.nio.file.Path dir = p.getParent();
+        return dir != null && dir.getParent() != null && star > dir.getParent().toString().length()
+                && star < dir.toString().length() && file.indexOf('*', dir.toString().length()) < 0;
+    }
+
+    private void pin(KioskConfig.Pin pin, String name, boolean optional, java.util.Map<Integer, String> used) {
+        String at = "/dispenser/pins/" + name;
+        if (!present(pin, at)) {
+            return;
+        }
+        if (present(pin.bcm(), at + "/bcm")) {
+            int min = optional ? -1 : 0;
+            if (range(pin.bcm(), at + "/bcm", min, 27, optional ? "a BCM GPIO number from 0 to 27, or -1 when not fitted"
+                    : "a BCM GPIO number from 0 to 27") && pin.bcm() >= 0) {
+                String other = used.putIfAbsent(pin.bcm(), name);
+                if (other != null) {
+                    bad(at + "/bcm", pin.bcm(), "a pin of its own (BCM " + pin.bcm() + " is already " + other + ")");
+                }
+            }
+        }
+        present(pin.activeHigh(), at + "/activeHigh");
+        if (pin.debounceMillis() != null) {
+            range(pin.debounceMillis(), at + "/debounceMillis", 0, 1000, "milliseconds from 0 to 1000");
         }
     }
 

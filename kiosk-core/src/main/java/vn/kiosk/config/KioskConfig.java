@@ -21,6 +21,7 @@ public record KioskConfig(
         List<Counter> counters,
         List<Service> services,
         Devices devices,
+        Dispensing dispenser,
         Printing printing,
         Scanning scanning,
         OpeningHours openingHours,
@@ -52,6 +53,16 @@ public record KioskConfig(
 
     public record Devices(String printer, String scanner, String dispenser) { }
 
+    /** The drink dispenser's wiring and limits (devices.dispenser says whether there is one). */
+    public record Dispensing(Pins pins, String temperatureFile, Integer temperatureSeconds, Integer pulsesPerLitre,
+                             Integer cupMl, Integer maxColdMl, Integer maxHotMl, Integer noFlowMillis,
+                             Integer minFlowMlPerMinute, Integer overrunMl) { }
+
+    public record Pins(Pin coldValve, Pin hotValve, Pin flowMeter, Pin cupSensor, Pin coldLevelLow, Pin hotLevelLow) { }
+
+    /** A BCM line; bcm -1 = not fitted (level switches only). */
+    public record Pin(Integer bcm, Boolean activeHigh, Integer debounceMillis) { }
+
     public record Mqtt(String url, String clientId, String username, String password, String caFile, String certFile,
                        String keyFile, Integer keepAliveSeconds, Integer telemetrySeconds, Integer reconnectMinMillis,
                        Integer reconnectMaxMillis, Backlog backlog) { }
@@ -74,7 +85,7 @@ public record KioskConfig(
     /** The same configuration, open every day all day (the demo, so it can be tried at any hour). */
     public KioskConfig alwaysOpen() {
         return new KioskConfig(site, device, timeZone, businessDay, dataDir, http, queue, priorities, counters, services,
-                devices, printing, scanning, new OpeningHours(List.of(1, 2, 3, 4, 5, 6, 7), "00:00", "23:59"), ui, mqtt);
+                devices, dispenser, printing, scanning, new OpeningHours(List.of(1, 2, 3, 4, 5, 6, 7), "00:00", "23:59"), ui, mqtt);
     }
 
     public ZoneId zone() {

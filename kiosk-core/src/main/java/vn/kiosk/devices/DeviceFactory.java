@@ -6,7 +6,9 @@ import java.util.Set;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.dispenser.Dispenser;
-import vn.kiosk.hw.dispenser.SimulatedDispenser;
+import vn.kiosk.hw.dispenser.DispenserWiring;
+import vn.kiosk.hw.dispenser.Dispensers;
+import vn.kiosk.hw.io.PinSpec;
 import vn.kiosk.hw.printer.EscPosPrinter;
 import vn.kiosk.hw.printer.PrinterProfile;
 import vn.kiosk.hw.printer.Printers;
@@ -21,7 +23,7 @@ public final class DeviceFactory {
     private static final Map<String, Set<String>> SCHEMES = Map.of(
             "printer", Printers.SCHEMES,
             "scanner", Scanners.SCHEMES,
-            "dispenser", Set.of("sim"));
+            "dispenser", Dispensers.SCHEMES);
 
     private DeviceFactory() { }
 
@@ -34,6 +36,7 @@ public final class DeviceFactory {
         switch (kind) {
             case "printer" -> Printers.validate(url);
             case "scanner" -> Scanners.validate(url);
+            case "dispenser" -> Dispensers.validate(url);
             default -> { }
         }
     }
@@ -60,14 +63,23 @@ public final class DeviceFactory {
                 Clock.systemUTC());
     }
 
-    public static Dispenser dispenser(DeviceUrl url) {
-        return switch (url.scheme()) {
-            case "sim" -> new SimulatedDispenser();
-            default -> throw unsupported("dispenser", url);
-        };
+    public static Dispenser dispenser(DeviceUrl url, KioskConfig config) {
+        return Dispensers.open(url, wiring(config.dispenser()), Clock.systemUTC());
     }
 
-    private static IllegalArgumentException unsupported(String kind, DeviceUrl url) {
-        return new IllegalArgumentException("no " + kind + " driver for scheme '" + url.scheme() + "'");
+    /** The dispenser's pins and thermometer as configured. */
+    public static DispenserWiring wiring(KioskConfig.Dispensing d) {
+        KioskConfig.Pins p = d.pins();
+        String probe = d.temperatureFile() == null || d.temperatureFile().isBlank() ? null : d.temperatureFile();
+        return new DispenserWiring(pin(p.coldValve()), pin(p.hotValve()), pin(p.flowMeter()), pin(p.cupSensor()),
+                pin(p.coldLevelLow()), pin(p.hotLevelLow()), probe, Duration.ofSeconds(d.temperatureSeconds()));
+    }
+
+    private static PinSpec pin(KioskConfig.Pin pin) {
+        if (pin.bcm() < 0) {
+            return null;
+        }
+        int debounce = pin.debounceMillis() == null ? 0 : pin.debounceMillis();
+        return new PinSpec(pin.bcm(), pin.activeHigh(), debounce * 1000L);
     }
 }

@@ -21,6 +21,7 @@ public final class Devices implements AutoCloseable {
     private final EscPosPrinter printer;
     private final QrScanner scanner;
     private final Dispenser dispenser;
+    private volatile java.util.function.Supplier<DeviceStatus> dispenserStatus;
 
     private Devices(KioskConfig config) {
         KioskConfig.Devices d = config.devices();
@@ -29,7 +30,7 @@ public final class Devices implements AutoCloseable {
         urls.put("dispenser", d.dispenser());
         printer = open(d.printer(), url -> DeviceFactory.printer(url, config));
         scanner = open(d.scanner(), url -> DeviceFactory.scanner(url, config));
-        dispenser = open(d.dispenser(), DeviceFactory::dispenser);
+        dispenser = open(d.dispenser(), url -> DeviceFactory.dispenser(url, config));
     }
 
     public static Devices open(KioskConfig config) {
@@ -57,8 +58,21 @@ public final class Devices implements AutoCloseable {
         Map<String, DeviceStatus> out = new LinkedHashMap<>();
         out.put("printer", statusOf(printer));
         out.put("scanner", statusOf(scanner));
-        out.put("dispenser", statusOf(dispenser));
+        out.put("dispenser", dispenserStatus == null || dispenser == null ? statusOf(dispenser) : guarded(dispenserStatus));
         return out;
+    }
+
+    /** The dispenser's status comes from what drives it (which adds the latched fault to the parts). */
+    public void dispenserStatusFrom(java.util.function.Supplier<DeviceStatus> status) {
+        this.dispenserStatus = status;
+    }
+
+    private static DeviceStatus guarded(java.util.function.Supplier<DeviceStatus> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return DeviceStatus.fault("ERROR", "status unavailable: " + e.getMessage());
+        }
     }
 
     public String urlOf(String name) {
@@ -69,11 +83,7 @@ public final class Devices implements AutoCloseable {
         if (d == null) {
             return new DeviceStatus("NOT_CONFIGURED", true, "this kiosk has none");
         }
-        try {
-            return d.status();
-        } catch (RuntimeException e) {
-            return DeviceStatus.fault("ERROR", "status unavailable: " + e.getMessage());
-        }
+        return guarded(d::status);
     }
 
     @Override

@@ -31,6 +31,32 @@ public record Args(JsonNode node) {
         return v.asBoolean();
     }
 
+    /** The flag, or false when absent. */
+    public boolean optionalBool(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull() && bool(name);
+    }
+
+    /** A whole number, or null when absent. */
+    public Integer optionalInt(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new CommandException(400, "args." + name + " must be a whole number");
+        }
+        return v.asInt();
+    }
+
+    public double number(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isNumber()) {
+            throw new CommandException(400, "args." + name + " must be a number");
+        }
+        return v.asDouble();
+    }
+
     public List<String> optionalTextList(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {

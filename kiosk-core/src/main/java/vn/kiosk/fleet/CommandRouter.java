@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.drinks.DrinkException;
 import vn.kiosk.queue.QueueException;
 import vn.kiosk.storage.StorageException;
 
@@ -136,6 +137,10 @@ public final class CommandRouter implements AutoCloseable {
             return error(id, e.code(), e.getMessage());
         } catch (QueueException e) {
             return error(id, e.status() == 422 ? 400 : e.status(), e.getMessage());
+        } catch (DrinkException e) {
+            ObjectNode n = errorNode(id, e.status(), e.getMessage());
+            n.set("details", json.valueToTree(e.details()));
+            return bytes(n);
         } catch (StorageException e) {
             log.error("command {}/{} {}: storage failure", role, name, id, e);
             return error(id, 503, "the kiosk database is not available; try again");
@@ -146,6 +151,10 @@ public final class CommandRouter implements AutoCloseable {
     }
 
     private byte[] error(String id, int code, String message) {
+        return bytes(errorNode(id, code, message));
+    }
+
+    private ObjectNode errorNode(String id, int code, String message) {
         ObjectNode n = json.createObjectNode();
         if (id == null) {
             n.putNull("id");
@@ -155,7 +164,7 @@ public final class CommandRouter implements AutoCloseable {
         n.put("status", "error");
         n.put("code", code);
         n.put("error", message);
-        return bytes(n);
+        return n;
     }
 
     private byte[] bytes(ObjectNode n) {

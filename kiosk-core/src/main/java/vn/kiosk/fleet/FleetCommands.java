@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.health.HealthCheck;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.printing.TicketDesk;
@@ -25,12 +26,19 @@ public final class FleetCommands {
 
     public static Map<String, Map<String, CommandRouter.Handler>> table(TicketDesk desk, QueueService queue,
             ServiceCatalog catalog, HealthCheck health, Telemetry telemetry, MaintenanceMode maintenance,
-            ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel) {
+            ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel, DrinkService drinks) {
         Map<String, CommandRouter.Handler> robot = new LinkedHashMap<>();
         robot.put("ticket.issue", a -> desk.issue(a.text("serviceId"), a.optionalText("priority"), Channel.ROBOT));
         robot.put("queue.status", a -> queue.overview());
         robot.put("services.list", a -> Map.of("services", ServiceListing.services(catalog),
                 "priorities", ServiceListing.priorities(catalog)));
+
+        if (drinks != null) {
+            robot.put("drink.dispense", a -> drinks.start(a.text("kind"), a.optionalInt("ml"), a.optionalBool("confirm"),
+                    Channel.ROBOT.id()));
+            robot.put("drink.status", a -> drinks.pour(a.text("pourId")).orElseThrow(() ->
+                    new CommandException(404, "no pour '" + a.text("pourId") + "' (the last 50 are kept)")));
+        }
 
         Map<String, CommandRouter.Handler> counter = new LinkedHashMap<>();
         counter.put("counter.next", a -> {
@@ -64,6 +72,16 @@ public final class FleetCommands {
             restart.run();
             return Map.of("valid", true, "restarting", true);
         });
+        if (drinks != null) {
+            tech.put("dispenser.reset", a -> drinks.reset(a.optionalText("by") == null ? "tech command" : a.text("by")));
+            // step "pour": pour a set volume by the current calibration; step "measured": the volume the
+            // technician measured sets the flow meter's pulses per litre (kept in the database)
+            tech.put("dispenser.calibrate", a -> switch (a.text("step")) {
+                case "pour" -> drinks.calibrationPour(a.optionalText("kind"), a.optionalInt("ml"));
+                case "measured" -> drinks.calibrate(a.number("measuredMl"));
+                default -> throw new CommandException(400, "args.step must be \"pour\" or \"measured\"");
+            });
+        }
         tech.put("log.level", a -> {
             String logger = a.optionalText("logger");
             String level = a.text("level").toUpperCase(java.util.Locale.ROOT);

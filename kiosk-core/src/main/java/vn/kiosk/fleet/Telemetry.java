@@ -30,6 +30,7 @@ public final class Telemetry {
     private final Clock clock;
     private final Instant startedAt;
     private final String version;
+    private java.util.function.Supplier<Map<String, Object>> drinks;
 
     public Telemetry(Database db, QueueService queue, DeviceWatch devices, MaintenanceMode maintenance, Path dataDir,
                      Clock clock, Instant startedAt, String version) {
@@ -67,7 +68,16 @@ public final class Telemetry {
         Outbox.Backlog backlog = db.read(Outbox::backlog);
         t.put("outboxBacklog", Map.of("events", backlog.events(), "bytes", backlog.bytes()));
         t.put("maintenance", maintenance.isOn());
+        if (drinks != null) {
+            t.put("drinks", drinks.get());
+        }
         return t;
+    }
+
+    /** Adds today's drink counts (cups and litres per kind) when the kiosk has a dispenser. */
+    public Telemetry withDrinks(java.util.function.Supplier<Map<String, Object>> today) {
+        this.drinks = today;
+        return this;
     }
 
     private static Double cpuTemperature() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.storage.Database;
@@ -24,6 +25,7 @@ public final class HealthCheck {
     private final String version;
     private final String site;
     private final String device;
+    private final Map<String, Supplier<Map<String, Object>>> details = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HealthCheck(Database db, DeviceWatch devices, MaintenanceMode maintenance, Clock clock, String version, String site,
                        String device) {
@@ -37,6 +39,11 @@ public final class HealthCheck {
         this.device = device;
     }
 
+    /** Adds what a device has to say beyond its state (read on each report: keep it cheap). */
+    public void addDetails(String device, Supplier<Map<String, Object>> supplier) {
+        details.put(device, supplier);
+    }
+
     public HealthReport report() {
         boolean dbUp = db.isHealthy();
         Map<String, HealthReport.DeviceState> states = new LinkedHashMap<>();
@@ -44,7 +51,9 @@ public final class HealthCheck {
         for (var e : devices.statuses().entrySet()) {
             var s = e.getValue();
             devicesOk &= s.ok();
-            states.put(e.getKey(), new HealthReport.DeviceState(s.state(), s.ok(), s.detail(), devices.urlOf(e.getKey())));
+            Supplier<Map<String, Object>> more = details.get(e.getKey());
+            states.put(e.getKey(), new HealthReport.DeviceState(s.state(), s.ok(), s.detail(), devices.urlOf(e.getKey()),
+                    more == null ? null : more.get()));
         }
         String status = !dbUp ? "DOWN" : devicesOk ? "UP" : "DEGRADED";
         Map<String, Object> database = new LinkedHashMap<>();

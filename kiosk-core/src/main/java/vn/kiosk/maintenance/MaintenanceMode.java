@@ -1,13 +1,12 @@
 package vn.kiosk.maintenance;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
+import vn.kiosk.storage.Settings;
 
 /**
  * Out of service for citizens: the touchscreen shows a friendly message and takes no tickets,
@@ -27,14 +26,7 @@ public final class MaintenanceMode {
         this.db = db;
         this.outbox = outbox;
         this.clock = clock;
-        this.on = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM setting WHERE key = ?")) {
-                ps.setString(1, KEY);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && Boolean.parseBoolean(rs.getString(1));
-                }
-            }
-        });
+        this.on = db.read(c -> Boolean.parseBoolean(Settings.get(c, KEY)));
     }
 
     public boolean isOn() {
@@ -47,12 +39,7 @@ public final class MaintenanceMode {
 
     public void set(boolean value) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (key, value) VALUES (?, ?) "
-                    + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, KEY);
-                ps.setString(2, Boolean.toString(value));
-                ps.executeUpdate();
-            }
+            Settings.put(c, KEY, Boolean.toString(value));
             return outbox.append(c, "kiosk.maintenance", clock.instant(), Map.of("on", value));
         });
         boolean changed = on != value;

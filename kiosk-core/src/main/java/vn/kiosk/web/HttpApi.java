@@ -8,6 +8,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.drinks.DrinkException;
+import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.health.HealthCheck;
 import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.queue.QueueException;
@@ -28,7 +30,8 @@ public final class HttpApi implements AutoCloseable {
     private final LiveEvents events;
 
     public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
-                   HealthCheck health, LiveEvents events, java.util.function.Supplier<Object> kioskState) {
+                   HealthCheck health, LiveEvents events, java.util.function.Supplier<Object> kioskState,
+                   DrinkService drinks) {
         this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
@@ -66,10 +69,13 @@ public final class HttpApi implements AutoCloseable {
             config.routes.sse(EVENTS, events::connect);
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
+            new DrinkRoutes(drinks, bodies).register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
             config.routes.exception(QueueException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
+            config.routes.exception(DrinkException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(DrinkRoutes.errorBody(e.code(), e.getMessage(), e.details())));
             config.routes.exception(StorageException.class, (e, ctx) -> {
                 log.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(503).json(ErrorBody.of("storage_unavailable", "the queue database is not available; try again"));

@@ -143,18 +143,17 @@ public class GpioDispenser implements Dispenser {
             return DeviceStatus.fault("CLOSED", description + " is closed");
         }
         Tap open = openTap();
-        if (open != null) {
-            return new DeviceStatus("POURING", true, description + ": " + open.id() + " valve open");
-        }
+        String pouring = open == null ? "" : " (" + open.id() + " valve open)";
         boolean coldEmpty = levelLow(Tap.COLD);
         boolean hotEmpty = levelLow(Tap.HOT);
         if (coldEmpty && hotEmpty) {
-            return DeviceStatus.fault("LEVEL_LOW", description + ": both tanks low");
+            return DeviceStatus.fault("LEVEL_LOW", description + ": both tanks low" + pouring);
         }
         if (coldEmpty || hotEmpty) {
-            return new DeviceStatus("LEVEL_LOW", true, description + ": " + (coldEmpty ? "cold" : "hot") + " tank low");
+            return new DeviceStatus("LEVEL_LOW", true, description + ": " + (coldEmpty ? "cold" : "hot") + " tank low" + pouring);
         }
-        return DeviceStatus.ready(description);
+        // a pour is not a state change worth an event: it stays READY
+        return DeviceStatus.ready(description + pouring);
     }
 
     /** Pin access for the simulated twin. */

@@ -1,0 +1,488 @@
+package vn.kiosk.drinks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.config.KioskConfig;
+import vn.kiosk.hw.DeviceStatus;
+import vn.kiosk.hw.dispenser.Dispenser;
+import vn.kiosk.hw.dispenser.Tap;
+import vn.kiosk.outbox.Outbox;
+import vn.kiosk.queue.BusinessDay;
+import vn.kiosk.storage.Database;
+import vn.kiosk.storage.Settings;
+
+/**
+ * Pours water, one pour at a time, for the touchscreen, robots and technicians. The valve is
+ * closed by whichever comes first: the measured volume, the cup leaving, the tank running low, no
+ * flow, the time backstop or an overrun. The input listeners close it on the GPIO event thread at
+ * once; a 10 ms supervisor re-checks every condition in case an edge was missed.
+ */
+public final class DrinkService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DrinkService.class);
+    private static final long TICK_MILLIS = 10;
+    private static final long PROGRESS_MILLIS = 250;
+    private static final int KEEP_POURS = 50;
+    private static final String CALIBRATION_KEY = "dispenser.pulsesPerLitre";
+
+    private final Dispenser dispenser;
+    private final Database db;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final BusinessDay businessDay;
+    private final DrinkLimits limits;
+    private final FaultLatch latch;
+    private final BooleanSupplier maintenance;
+    private final List<Consumer<Pour>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "drinks");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Pour> recent = new LinkedHashMap<>(); // guarded by this
+    private volatile double pulsesPerLitre;
+    private volatile PourRun current;
+    private ScheduledFuture<?> ticker;            // guarded by this
+    private long lastProgressNanos;               // worker thread only
+    private long idlePulses;                      // guarded by this
+    private Calibration lastCalibration;          // guarded by this
+    private volatile boolean closed;
+
+    record Calibration(String pourId, long pulses, int requestedMl, double pulsesPerLitre) { }
+
+    public DrinkService(Dispenser dispenser, Database db, Outbox outbox, ObjectMapper json, Clock clock,
+                        BusinessDay businessDay, KioskConfig.Dispensing config, BooleanSupplier maintenance) {
+        this.dispenser = dispenser;
+        this.db = db;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.businessDay = businessDay;
+        this.limits = DrinkLimits.of(config);
+        this.latch = new FaultLatch(db, json);
+        this.maintenance = maintenance;
+        String calibrated = db.read(c -> Settings.get(c, CALIBRATION_KEY));
+        this.pulsesPerLitre = calibrated == null ? limits.defaultPulsesPerLitre() : Double.parseDouble(calibrated);
+        dispenser.closeAll();
+        dispenser.onInput(this::onInput);
+        if (latch.current() != null) {
+            log.warn("dispenser fault still latched from before: {} ({}); a technician must reset it",
+                    latch.current().code(), latch.current().message());
+        }
+    }
+
+    public void onProgress(Consumer<Pour> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts a pour and returns at once; the pour runs on. {@code ml} null = one cup. */
+    public Pour start(String kind, Integer ml, boolean confirm, String channel) {
+        Tap tap = Tap.parse(kind);
+        if (tap == null) {
+            throw new DrinkException(400, "bad_request", "'kind' must be \"cold\" or \"hot\"; got "
+                    + (kind == null ? "nothing" : "'" + kind + "'"));
+        }
+        int volume = ml == null ? limits.cupMl() : ml;
+        if (volume <= 0) {
+            throw new DrinkException(400, "bad_request", "'ml' must be a positive number of millilitres");
+        }
+        if (volume > limits.maxMl(tap)) {
+            throw new DrinkException(400, "over_limit", "at most " + limits.maxMl(tap) + " ml of " + tap.id()
+                    + " water per pour; asked for " + volume, Map.of("limitMl", limits.maxMl(tap)));
+        }
+        if (tap == Tap.HOT && !confirm) {
+            throw new DrinkException(400, "confirmation_required",
+                    "hot water needs \"confirm\": true (the person has been warned that it is hot)");
+        }
+        if ("touchscreen".equals(channel) && maintenance.getAsBoolean()) {
+            throw new DrinkException(503, "maintenance", "the kiosk is in maintenance");
+        }
+        return begin(tap, volume, channel, false);
+    }
+
+    private synchronized Pour begin(Tap tap, int volume, String channel, boolean calibration) {
+        if (closed) {
+            throw new DrinkException(503, "shutting_down", "the kiosk is shutting down");
+        }
+        FaultLatch.Fault f = latch.current();
+        if (f != null) {
+            throw new DrinkException(503, "dispenser_fault", "the dispenser is shut after a fault (" + f.code() + ": "
+                    + f.message() + "); a technician must reset it", Map.of("fault", f.code()));
+        }
+        if (current != null) {
+            throw new DrinkException(409, "busy", "another pour is in progress; one at a time",
+                    Map.of("pourId", current.id));
+        }
+        if (dispenser.levelLow(tap)) {
+            throw new DrinkException(503, "tank_low", "the " + tap.id() + " water tank is low");
+        }
+        if (!dispenser.cupPresent()) {
+            throw new DrinkException(409, "no_cup", "place a cup under the tap first");
+        }
+        long now = System.nanoTime();
+        idlePulses = 0;
+        PourRun run = new PourRun(UUID.randomUUID().toString(), tap, volume, channel, calibration, pulsesPerLitre,
+                dispenser.flowPulses(), limits, now, clock.instant());
+        current = run;
+        try {
+            dispenser.open(tap);
+        } catch (RuntimeException e) {
+            dispenser.closeAll();
+            current = null;
+            log.error("opening the {} valve failed", tap.id(), e);
+            throw new DrinkException(503, "dispenser_error", "the dispenser could not open the valve: " + e.getMessage());
+        }
+        log.info("pour {} started: {} ml {} ({})", run.id, volume, tap.id(), channel);
+        lastProgressNanos = now;
+        ticker = worker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        Pour p = run.view(run.startPulses, false, null);
+        remember(p);
+        publish(p);
+        return p;
+    }
+
+    /** GPIO event thread: react now, leave the bookkeeping to the worker. */
+    private void onInput(Dispenser.Input input, boolean active) {
+        PourRun run = current;
+        switch (input) {
+            case FLOW_PULSE -> {
+                if (run == null) {
+                    idleFlow();
+                    return;
+                }
+                run.pulseSeen(System.nanoTime());
+                if (run.open() && dispenser.flowPulses() - run.startPulses >= run.targetPulses) {
+                    stop(run, Pour.DONE, "volume_reached");
+                }
+            }
+            case CUP -> {
+                if (!active && run != null) {
+                    stop(run, Pour.STOPPED, "cup_removed");
+                }
+            }
+            case COLD_LEVEL, HOT_LEVEL -> {
+                Tap tap = input == Dispenser.Input.COLD_LEVEL ? Tap.COLD : Tap.HOT;
+                if (active) {
+                    if (run != null && run.tap == tap) {
+                        stop(run, Pour.STOPPED, "level_low");
+                    }
+                    worker.execute(() -> outbox.record(db, "dispenser.level_low", clock.instant(), Map.of("tank", tap.id())));
+                }
+            }
+        }
+    }
+
+    /** Closes the valve first, then records why. */
+    private void stop(PourRun run, String outcome, String reason) {
+        dispenser.closeAll();
+        if (run.end(outcome, reason, System.nanoTime())) {
+            log.info("pour {} valve closed: {}", run.id, reason);
+        }
+    }
+
+    /** The supervisor: every condition again, in case an edge was missed, and the timeouts. */
+    private void tick() {
+        PourRun run = current;
+        if (run == null) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            long poured = dispenser.flowPulses() - run.startPulses;
+            if (run.open()) {
+                if (!dispenser.cupPresent()) {
+                    stop(run, Pour.STOPPED, "cup_removed");
+                } else if (dispenser.levelLow(run.tap)) {
+                    stop(run, Pour.STOPPED, "level_low");
+                } else if (poured >= run.targetPulses) {
+                    stop(run, Pour.DONE, "volume_reached");
+                } else if (now - run.lastPulseNanos() > limits.noFlowMillis() * 1_000_000L) {
+                    stop(run, Pour.FAULT, poured == 0 ? "no_flow" : "flow_stopped");
+                } else if (now - run.startNanos > run.maxNanos) {
+                    stop(run, Pour.FAULT, "time_overrun");
+                } else if (now - lastProgressNanos >= PROGRESS_MILLIS * 1_000_000L) {
+                    lastProgressNanos = now;
+                    Pour p = run.view(run.startPulses + poured, false, null);
+                    remember(p);
+                    publish(p);
+                }
+                return;
+            }
+            if (dispenser.openTap() != null) {
+                dispenser.closeAll(); // belt and braces: nothing may be open once a pour has ended
+            }
+            if (poured > run.targetPulses + run.overrunPulses) {
+                run.overrun();
+            }
+            if (now - run.closedNanos() >= DrinkLimits.SETTLE_MILLIS * 1_000_000L) {
+                finish(run, run.startPulses + poured);
+            }
+        } catch (RuntimeException e) {
+            dispenser.closeAll();
+            log.error("dispenser supervisor failed; valves closed", e);
+            run.end(Pour.FAULT, "internal_error", System.nanoTime());
+        }
+    }
+
+    private void finish(PourRun run, long pulsesNow) {
+        synchronized (this) {
+            if (current != run) {
+                return; // already finished (shutdown and the supervisor both got here)
+            }
+        }
+        Pour p = run.view(pulsesNow, true, clock.instant());
+        boolean fault = Pour.FAULT.equals(p.state());
+        try {
+            db.inTransaction(c -> {
+                if (p.measuredMl() > 0 && !run.calibration) {
+                    DrinkCounts.add(c, businessDay.of(p.startedAt()), run.tap, p.measuredMl());
+                }
+                outbox.append(c, "drink.dispensed", p.endedAt(), pourData(p));
+                if (fault) {
+                    latch.latch(c, new FaultLatch.Fault(p.reason(), describe(p.reason(), run), p.id(), p.endedAt()));
+                    outbox.append(c, "dispenser.fault", p.endedAt(), Map.of("fault", p.reason(),
+                            "message", describe(p.reason(), run), "pourId", p.id()));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.error("recording pour {} failed", run.id, e);
+        }
+        synchronized (this) {
+            if (run.calibration && Pour.DONE.equals(p.state())) {
+                lastCalibration = new Calibration(run.id, pulsesNow - run.startPulses, run.requestedMl, run.pulsesPerLitre);
+            }
+            current = null;
+            if (ticker != null) {
+                ticker.cancel(false);
+                ticker = null;
+            }
+        }
+        if (fault) {
+            log.error("dispenser fault latched: {} ({}); pour {} gave {} ml", p.reason(), describe(p.reason(), run),
+                    p.id(), p.measuredMl());
+        } else {
+            log.info("pour {} {}: {} of {} ml ({})", p.id(), p.state(), p.measuredMl(), p.requestedMl(), p.reason());
+        }
+        remember(p);
+        publish(p);
+    }
+
+    private static String describe(String reason, PourRun run) {
+        return switch (reason) {
+            case "no_flow" -> "no flow after opening the " + run.tap.id() + " valve (empty tank or dry pump)";
+            case "flow_stopped" -> "the flow stopped during the pour";
+            case "time_overrun" -> "the pour took longer than its time limit (flow too slow)";
+            case "volume_overrun" -> "more water than asked for: the valve may not close";
+            case "flow_while_idle" -> "water flowed with every valve closed: a valve is stuck open or leaking";
+            default -> reason;
+        };
+    }
+
+    /** Pulses with no pour: a stuck or leaking valve once they add up to more than the overrun margin. */
+    private synchronized void idleFlow() {
+        idlePulses++;
+        if (idlePulses == Math.max(1, Math.round(limits.overrunMl() * pulsesPerLitre / 1000.0)) + 1) {
+            dispenser.closeAll();
+            worker.execute(() -> latchIdleFault());
+        }
+    }
+
+    private void latchIdleFault() {
+        if (latch.current() != null) {
+            return;
+        }
+        String message = describe("flow_while_idle", null);
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            latch.latch(c, new FaultLatch.Fault("flow_while_idle", message, null, now));
+            return outbox.append(c, "dispenser.fault", now, Map.of("fault", "flow_while_idle", "message", message));
+        });
+        log.error("dispenser fault latched: {}", message);
+    }
+
+    /** A technician has looked at the dispenser: clears a latched fault. */
+    public Map<String, Object> reset(String by) {
+        Instant now = clock.instant();
+        FaultLatch.Fault was = db.inTransaction(c -> {
+            FaultLatch.Fault cleared = latch.clear(c);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("cleared", cleared == null ? null : cleared.code());
+            data.put("by", by);
+            outbox.append(c, "dispenser.reset", now, data);
+            return cleared;
+        });
+        synchronized (this) {
+            idlePulses = 0;
+        }
+        log.info("dispenser reset by {}; cleared: {}", by, was == null ? "nothing" : was.code());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cleared", was == null ? null : was.code());
+        out.put("dispenser", details());
+        return out;
+    }
+
+    /** Calibration, step 1: pours {@code ml} by the current calibration; the technician then measures it. */
+    public Pour calibrationPour(String kind, Integer ml) {
+        Tap tap = Tap.parse(kind == null ? "cold" : kind);
+        if (tap == null) {
+            throw new DrinkException(400, "bad_request", "'kind' must be \"cold\" or \"hot\"");
+        }
+        int volume = ml == null ? 500 : ml;
+        if (volume < 100 || volume > limits.maxMl(tap)) {
+            throw new DrinkException(400, "over_limit", "a calibration pour must be 100 to " + limits.maxMl(tap) + " ml",
+                    Map.of("limitMl", limits.maxMl(tap)));
+        }
+        return begin(tap, volume, "tech", true);
+    }
+
+    /** Calibration, step 2: the volume the technician measured sets the flow meter's pulses per litre. */
+    public Map<String, Object> calibrate(double measuredMl) {
+        Calibration cal;
+        synchronized (this) {
+            cal = lastCalibration;
+        }
+        if (cal == null) {
+            throw new DrinkException(409, "no_calibration_pour", "pour first (dispenser.calibrate with step \"pour\"), "
+                    + "then send the measured volume");
+        }
+        if (measuredMl < cal.requestedMl() * 0.5 || measuredMl > cal.requestedMl() * 1.5) {
+            throw new DrinkException(400, "implausible", "measured " + measuredMl + " ml for a pour of " + cal.requestedMl()
+                    + " ml: more than 50 % off; check the measurement, or pour again");
+        }
+        double updated = cal.pulses() * 1000.0 / measuredMl;
+        double before = pulsesPerLitre;
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            Settings.put(c, CALIBRATION_KEY, Double.toString(updated));
+            return outbox.append(c, "dispenser.calibrated", now, Map.of("pulsesPerLitreBefore", before,
+                    "pulsesPerLitre", updated, "pourId", cal.pourId()));
+        });
+        pulsesPerLitre = updated;
+        synchronized (this) {
+            lastCalibration = null;
+        }
+        log.info("flow meter calibrated: {} -> {} pulses per litre", before, updated);
+        return Map.of("pulsesPerLitreBefore", round1(before), "pulsesPerLitre", round1(updated),
+                "pulses", cal.pulses(), "measuredMl", measuredMl);
+    }
+
+    private static double round1(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
+    public synchronized Optional<Pour> pour(String id) {
+        return Optional.ofNullable(recent.get(id));
+    }
+
+    private synchronized void remember(Pour p) {
+        recent.put(p.id(), p);
+        while (recent.size() > KEEP_POURS) {
+            recent.remove(recent.keySet().iterator().next());
+        }
+    }
+
+    private void publish(Pour p) {
+        for (Consumer<Pour> l : listeners) {
+            try {
+                l.accept(p);
+            } catch (RuntimeException e) {
+                log.warn("pour listener failed", e);
+            }
+        }
+    }
+
+    private static Map<String, Object> pourData(Pour p) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("pourId", p.id());
+        d.put("kind", p.kind());
+        d.put("requestedMl", p.requestedMl());
+        d.put("measuredMl", p.measuredMl());
+        d.put("result", p.state());
+        d.put("reason", p.reason());
+        d.put("channel", p.channel());
+        return d;
+    }
+
+    /** The dispenser's status with the latched fault on top of what the parts say. */
+    public DeviceStatus deviceStatus() {
+        DeviceStatus parts = dispenser.status();
+        FaultLatch.Fault f = latch.current();
+        if (f != null) {
+            return DeviceStatus.fault("FAULT", "latched: " + f.message() + " (technician reset needed)");
+        }
+        return parts;
+    }
+
+    /** For /api/health and device.status: state, temperature, levels, latched fault. */
+    public Map<String, Object> details() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        var t = dispenser.temperature();
+        d.put("temperatureC", t.celsius());
+        if (t.problem() != null) {
+            d.put("temperatureProblem", t.problem());
+        }
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (Tap tap : Tap.values()) {
+            levels.put(tap.id(), !dispenser.hasLevelSwitch(tap) ? "no_switch" : dispenser.levelLow(tap) ? "low" : "ok");
+        }
+        d.put("levels", levels);
+        d.put("cupPresent", dispenser.cupPresent());
+        FaultLatch.Fault f = latch.current();
+        d.put("latchedFault", f == null ? null : Map.of("code", f.code(), "message", f.message(),
+                "at", f.at() == null ? "" : f.at().toString()));
+        PourRun run = current;
+        d.put("pourId", run == null ? null : run.id);
+        d.put("pulsesPerLitre", round1(pulsesPerLitre));
+        return d;
+    }
+
+    /** What the touchscreen needs to offer a drink. */
+    public Map<String, Object> offer() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("cupMl", limits.cupMl());
+        d.put("maxColdMl", limits.maxColdMl());
+        d.put("maxHotMl", limits.maxHotMl());
+        d.put("available", latch.current() == null);
+        d.put("cold", !dispenser.levelLow(Tap.COLD));
+        d.put("hot", !dispenser.levelLow(Tap.HOT));
+        d.put("cupPresent", dispenser.cupPresent());
+        return d;
+    }
+
+    /** Today's cups and litres per kind, for telemetry. */
+    public Map<String, Object> today() {
+        return db.read(c -> DrinkCounts.of(c, businessDay.of(clock.instant())));
+    }
+
+    /** Closes the valves and ends a pour in progress as STOPPED (shutdown). */
+    @Override
+    public void close() {
+        closed = true;
+        dispenser.closeAll();
+        PourRun run = current;
+        if (run != null) {
+            run.end(Pour.STOPPED, "shutdown", System.nanoTime());
+            try {
+                worker.submit(() -> finish(run, dispenser.flowPulses())).get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("recording the pour stopped by shutdown failed", e);
+            }
+        }
+        worker.shutdownNow();
+    }
+}

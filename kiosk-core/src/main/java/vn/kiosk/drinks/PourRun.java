@@ -1,0 +1,101 @@
+package vn.kiosk.drinks;
+
+import java.time.Instant;
+import vn.kiosk.hw.dispenser.Tap;
+
+/**
+ * The pour in progress. The valve is open until {@link #end} records the first reason to stop;
+ * then trailing pulses are counted for {@link DrinkLimits#SETTLE_MILLIS} before the pour is final.
+ * Times are {@link System#nanoTime()} so a clock change cannot stretch or cut an interlock.
+ */
+final class PourRun {
+
+    final String id;
+    final Tap tap;
+    final int requestedMl;
+    final String channel;
+    final boolean calibration;
+    final double pulsesPerLitre;
+    final long startPulses;
+    final long targetPulses;
+    final long overrunPulses;
+    final long startNanos;
+    final long maxNanos;
+    final Instant startedAt;
+    private volatile long lastPulseNanos;
+    private String state = Pour.POURING;     // guarded by this
+    private String reason;                   // guarded by this
+    private long closedNanos;                // guarded by this
+
+    PourRun(String id, Tap tap, int requestedMl, String channel, boolean calibration, double pulsesPerLitre,
+            long startPulses, DrinkLimits limits, long startNanos, Instant startedAt) {
+        this.id = id;
+        this.tap = tap;
+        this.requestedMl = requestedMl;
+        this.channel = channel;
+        this.calibration = calibration;
+        this.pulsesPerLitre = pulsesPerLitre;
+        this.startPulses = startPulses;
+        this.targetPulses = Math.max(1, Math.round(requestedMl * pulsesPerLitre / 1000.0));
+        this.overrunPulses = Math.max(1, Math.round(limits.overrunMl() * pulsesPerLitre / 1000.0));
+        this.startNanos = startNanos;
+        this.maxNanos = limits.maxPourMillis(requestedMl) * 1_000_000L;
+        this.startedAt = startedAt;
+        this.lastPulseNanos = startNanos;
+    }
+
+    void pulseSeen(long nanos) {
+        lastPulseNanos = nanos;
+    }
+
+    long lastPulseNanos() {
+        return lastPulseNanos;
+    }
+
+    /** Records why the valve closed; only the first reason counts. Returns whether this call was first. */
+    synchronized boolean end(String outcome, String why, long nanos) {
+        if (!Pour.POURING.equals(state)) {
+            return false;
+        }
+        state = outcome;
+        reason = why;
+        closedNanos = nanos;
+        return true;
+    }
+
+    /** Water kept coming after the valve closed: whatever the outcome was, it is now a fault. */
+    synchronized void overrun() {
+        state = Pour.FAULT;
+        reason = "volume_overrun";
+    }
+
+    synchronized boolean open() {
+        return Pour.POURING.equals(state);
+    }
+
+    synchronized long closedNanos() {
+        return closedNanos;
+    }
+
+    synchronized String state() {
+        return state;
+    }
+
+    synchronized String reason() {
+        return reason;
+    }
+
+    int measuredMl(long pulsesNow) {
+        return (int) Math.round((pulsesNow - startPulses) * 1000.0 / pulsesPerLitre);
+    }
+
+    Pour view(long pulsesNow, boolean finished, Instant endedAt) {
+        String s;
+        String r;
+        synchronized (this) {
+            s = finished ? state : Pour.POURING;
+            r = finished ? reason : null;
+        }
+        return new Pour(id, tap.id(), requestedMl, measuredMl(pulsesNow), s, r, channel, startedAt, endedAt);
+    }
+}
