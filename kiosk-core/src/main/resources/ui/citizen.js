@@ -156,6 +156,7 @@ async function refreshKiosk() {
   $('hours-en').textContent = state.kiosk.openingHours;
   document.body.dataset.printer = state.kiosk.devices.printer ? state.kiosk.devices.printer.state : 'NOT_CONFIGURED';
   $('scan-hint').style.display = state.kiosk.devices.scanner && state.kiosk.devices.scanner.configured ? '' : 'none';
+  if (typeof drinkOffer === 'function') drinkOffer();
 }
 
 function setLanguage(lang) {
@@ -182,6 +183,7 @@ async function start() {
     if (e.type === 'scan') onScan(e);
     else if (e.type === 'maintenance' || e.type === 'device') refreshKiosk();
     else if (e.type === 'ticket' && e.ticketId === state.ticketId) showPrintState(e.printState);
+    else if (e.type === 'drink' && typeof showPour === 'function') showPour(e.pour);
   }, refreshKiosk);
   setInterval(refreshKiosk, 60000); // opening hours change with the clock
   document.body.dataset.ready = 'true';

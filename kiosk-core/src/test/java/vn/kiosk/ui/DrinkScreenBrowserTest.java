@@ -1,0 +1,145 @@
+package vn.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.hw.dispenser.SimulatedDispenser;
+import vn.kiosk.hw.dispenser.Tap;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestConfigs;
+
+/** The touchscreen's drink flow in headless Chromium against the simulated dispenser. */
+class DrinkScreenBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private KioskApp app;
+    private ChromeDriver browser;
+    private Api api;
+    private SimulatedDispenser sim;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
+        int port = Ports.free();
+        app = new KioskApp(TestConfigs.load(dir, """
+                devices: { dispenser: "sim:?flowMlPerMinute=3000" }
+                dispenser: { cupMl: 120, noFlowMillis: 500 }
+                """, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
+        api = new Api(port);
+        sim = (SimulatedDispenser) app.devices().dispenser();
+        browser = Browser.open(dir.resolve("chromium"), 800, 480);
+        browser.get("http://127.0.0.1:" + port + "/");
+        Poll.until(WAIT, "the touchscreen to load", () -> "true".equals(attr("body", "data-ready")));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private String attr(String css, String name) {
+        return browser.findElement(By.cssSelector(css)).getDomAttribute(name);
+    }
+
+    private String screen() {
+        return attr("body", "data-screen");
+    }
+
+    private void tap(String id) {
+        browser.findElement(By.id(id)).click();
+    }
+
+    private boolean enabled(String id) {
+        return browser.findElement(By.id(id)).isEnabled();
+    }
+
+    @Test
+    void placeCupChooseColdAndWatchItPour() {
+        tap("drink-open");
+        Poll.until(WAIT, "the drink screen", () -> "drink".equals(screen()));
+        Poll.until(WAIT, "cold water offered with the cup in place", () -> enabled("drink-cold"));
+
+        sim.removeCup();
+        Poll.until(WAIT, "no cup: buttons off and a hint", () -> !enabled("drink-cold") && !enabled("drink-hot")
+                && browser.findElement(By.id("cup-hint")).getText().contains("Đặt cốc"));
+        sim.placeCup();
+        Poll.until(WAIT, "cup back", () -> enabled("drink-cold"));
+
+        tap("drink-cold");
+        Poll.until(WAIT, "the pouring screen", () -> "drink-pour".equals(screen()));
+        Poll.until(WAIT, "done", () -> "DONE".equals(attr("#drink-pour", "data-state")));
+        assertTrue(browser.findElement(By.id("pour-text")).getText().contains("Mời lấy cốc"));
+        assertEquals(120, sim.deliveredMl(), 6, "one cup of 120 ml");
+        JsonNode today = api.get("/api/dispenser").body();
+        assertTrue(today.path("latchedFault").isNull(), today.toString());
+        tap("pour-done");
+        Poll.until(WAIT, "home", () -> "home".equals(screen()));
+    }
+
+    @Test
+    void aLatchedFaultShowsOnTheCounterPageWhichResetsIt() {
+        sim.setFlowMlPerMinute(0);
+        String id = api.post("/api/drinks", "{\"kind\": \"cold\", \"channel\": \"robot\"}").body().path("id").asText();
+        Poll.until(WAIT, "the no-flow fault", () -> "FAULT".equals(api.get("/api/drinks/" + id).body().path("state").asText()));
+        tap("drink-open");
+        Poll.until(WAIT, "the citizen is told it is out of order", () -> browser.findElement(By.id("cup-hint")).getText()
+                .contains("tạm ngưng") && !enabled("drink-cold"));
+
+        browser.get(browser.getCurrentUrl().replaceAll("/[^/]*$", "/counter"));
+        Poll.until(WAIT, "the counter page to load", () -> "true".equals(attr("body", "data-ready")));
+        Poll.until(WAIT, "the fault on the counter page", () -> "no_flow".equals(attr("#dispenser-row", "data-fault")));
+        sim.setFlowMlPerMinute(3000);
+        tap("dispenser-reset");
+        Poll.until(WAIT, "the fault cleared", () -> "".equals(attr("#dispenser-row", "data-fault")));
+        assertTrue(api.get("/api/dispenser").body().path("latchedFault").isNull());
+        assertEquals(202, api.post("/api/drinks", "{\"kind\": \"cold\", \"ml\": 50}").status(), "pours again");
+    }
+
+    @Test
+    void hotWaterPoursOnlyAfterTheWarningIsConfirmed() {
+        tap("drink-open");
+        Poll.until(WAIT, "hot water offered", () -> enabled("drink-hot"));
+        tap("drink-hot");
+        Poll.until(WAIT, "the hot-water warning", () -> "drink-confirm".equals(screen()));
+        assertFalse(sim.valveOpen(Tap.HOT), "nothing pours before the confirmation");
+        assertEquals(0, sim.deliveredMl(), 0.0);
+        tap("hot-cancel");
+        Poll.until(WAIT, "back to the choice", () -> "drink".equals(screen()));
+        Poll.until(WAIT, "hot water offered", () -> enabled("drink-hot"));
+        tap("drink-hot");
+        Poll.until(WAIT, "the hot-water warning", () -> "drink-confirm".equals(screen()));
+        tap("hot-ok");
+        Poll.until(WAIT, "the pouring screen", () -> "drink-pour".equals(screen()));
+        Poll.until(WAIT, "some hot water", () -> sim.deliveredMl() > 10);
+        sim.removeCup();
+        Poll.until(WAIT, "stopped", () -> "STOPPED".equals(attr("#drink-pour", "data-state")));
+        assertTrue(browser.findElement(By.id("pour-text")).getText().contains("cốc bị nhấc ra"),
+                browser.findElement(By.id("pour-text")).getText());
+        assertFalse(sim.valveOpen(Tap.HOT));
+    }
+}
