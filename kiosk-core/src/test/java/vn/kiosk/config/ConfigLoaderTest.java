@@ -153,6 +153,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dispenserWiringAndLimitsAreChecked() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("""
+                devices: { dispenser: "sim:?flowMlPerMinute=fast" }
+                dispenser:
+                  pins:
+                    hotValve: { bcm: 17, activeHigh: true }
+                    cupSensor: { bcm: 40, activeHigh: false }
+                    hotLevelLow: { bcm: -1, activeHigh: false }
+                  maxHotMl: 5000
+                  temperatureFile: "/sys/*/devices/28-x/w1_slave"
+                """, Map.of()));
+        List<String> lines = e.problems().stream().map(ConfigProblem::toString).toList();
+        assertContains(lines, "line 1: devices.dispenser: value \"sim:?flowMlPerMinute=fast\": flowMlPerMinute must be a number");
+        assertContains(lines, "line 4: dispenser.pins.hotValve.bcm: value 17: expected a pin of its own (BCM 17 is already coldValve)");
+        assertContains(lines, "line 5: dispenser.pins.cupSensor.bcm: value 40: expected a BCM GPIO number from 0 to 27");
+        assertContains(lines, "line 7: dispenser.maxHotMl: value 5000: expected millilitres from 20 to 2000");
+        assertContains(lines, "line 8: dispenser.temperatureFile");
+        assertEquals(5, lines.size(), String.join("\n", lines));
+    }
+
+    @Test
     void brokenYamlAndMissingFilesSayWhere() throws Exception {
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "site:\n  id: [unclosed\n");
