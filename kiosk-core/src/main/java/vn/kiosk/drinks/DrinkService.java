@@ -123,6 +123,10 @@ public final class DrinkService implements AutoCloseable {
             throw new DrinkException(503, "dispenser_fault", "the dispenser is shut after a fault (" + f.code() + ": "
                     + f.message() + "); a technician must reset it", Map.of("fault", f.code()));
         }
+        DeviceStatus device = dispenser.status();
+        if ("UNAVAILABLE".equals(device.state())) {
+            throw new DrinkException(503, "dispenser_unavailable", "the dispenser is not available: " + device.detail());
+        }
         if (current != null) {
             throw new DrinkException(409, "busy", "another pour is in progress; one at a time",
                     Map.of("pourId", current.id));
@@ -457,7 +461,7 @@ public final class DrinkService implements AutoCloseable {
         d.put("cupMl", limits.cupMl());
         d.put("maxColdMl", limits.maxColdMl());
         d.put("maxHotMl", limits.maxHotMl());
-        d.put("available", latch.current() == null);
+        d.put("available", latch.current() == null && !"UNAVAILABLE".equals(dispenser.status().state()));
         d.put("cold", !dispenser.levelLow(Tap.COLD));
         d.put("hot", !dispenser.levelLow(Tap.HOT));
         d.put("cupPresent", dispenser.cupPresent());

@@ -16,10 +16,21 @@ public final class Dispensers {
 
     private Dispensers() { }
 
+    /**
+     * The dispenser, or an {@link UnavailableDispenser} saying why the GPIO lines could not be
+     * opened: a missing dispenser must not stop the kiosk from issuing tickets.
+     */
     public static Dispenser open(DeviceUrl url, DispenserWiring wiring, Clock clock) {
         return switch (url.scheme()) {
-            case "gpio" -> new GpioDispenser(Gpio.gpiod(), wiring, thermometer(wiring, clock),
-                    "dispenser on GPIO (cold BCM " + wiring.coldValve().bcm() + ", hot BCM " + wiring.hotValve().bcm() + ")");
+            case "gpio" -> {
+                try {
+                    yield new GpioDispenser(Gpio.gpiod(), wiring, thermometer(wiring, clock),
+                            "dispenser on GPIO (cold BCM " + wiring.coldValve().bcm() + ", hot BCM " + wiring.hotValve().bcm() + ")");
+                } catch (RuntimeException e) {
+                    yield new UnavailableDispenser("cannot open the GPIO lines (" + e.getMessage()
+                            + "): is this a Raspberry Pi with /dev/gpiochip*, and is the kiosk user in group gpio?");
+                }
+            }
             case "sim" -> new SimulatedDispenser(wiring, number(url, "flowMlPerMinute", 1500),
                     number(url, "pulsesPerLitre", 450), url.param("hotCelsius", "92").equals("none") ? null
                     : number(url, "hotCelsius", 92));
