@@ -163,7 +163,8 @@ desktop_uid=$(id -u "$desktop_user" 2>/dev/null || echo 1000)
 put_text /etc/systemd/system/kiosk-browser.service.d/desktop-user.conf 0644 "# Written by install-pi.sh: the user logged in on the touchscreen.
 [Service]
 User=$desktop_user
-Environment=XDG_RUNTIME_DIR=/run/user/$desktop_uid"
+Environment=XDG_RUNTIME_DIR=/run/user/$desktop_uid
+Environment=DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$desktop_uid/bus"
 restart=$((restart | changed)); changed=0
 put_file "$repo/config/systemd/journald-kiosk.conf" /etc/systemd/journald.conf.d/kiosk.conf 0644
 journald_changed=$changed
