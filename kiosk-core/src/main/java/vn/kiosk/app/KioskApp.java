@@ -67,6 +67,7 @@ public final class KioskApp implements AutoCloseable {
     private CitizenSession session;
     private FleetLink fleet;
     private DrinkService drinks;
+    private HealthCheck health;
     private Path configFile;
     private Map<String, String> env = Map.of();
     private Runnable restart = () -> log.warn("restart requested, but nothing restarts this process");
@@ -146,7 +147,7 @@ public final class KioskApp implements AutoCloseable {
                     new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
             opened.push(desk);
 
-            HealthCheck health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
+            health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
                     config.device().id());
             if (drinks != null) {
                 health.addDetails("dispenser", drinks::details);
@@ -234,6 +235,10 @@ public final class KioskApp implements AutoCloseable {
     /** The fleet link, or null when no broker is configured. */
     public FleetLink fleet() {
         return fleet;
+    }
+
+    public HealthCheck health() {
+        return health;
     }
 
     public int httpPort() {

@@ -163,7 +163,9 @@ public final class Main {
             return EXIT_FAILED;
         }
         EmbeddedBroker demoBroker = broker;
+        SystemdNotifier systemd = new SystemdNotifier(env);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.close();
             app.close();
             if (demoBroker != null) {
                 demoBroker.close();
@@ -177,6 +179,8 @@ public final class Main {
                     + demoBroker.url());
         }
         out.flush();
+        // Database, HTTP and devices are up: READY=1; the watchdog is fed while the database answers.
+        systemd.ready(() -> !"DOWN".equals(app.health().report().status()));
         return 0;
     }
 }
