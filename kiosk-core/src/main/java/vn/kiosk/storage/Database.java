@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path file) throws SQLException {
+        SqliteNativeLibrary.prepare(file.toAbsolutePath().getParent().resolve("native"));
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
