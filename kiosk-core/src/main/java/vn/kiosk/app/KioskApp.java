@@ -38,6 +38,7 @@ import vn.kiosk.hw.printer.TextRasterizer;
 import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.printing.TicketLayout;
 import vn.kiosk.health.HealthCheck;
+import vn.kiosk.health.SelfTest;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.queue.QueueService;
@@ -68,6 +69,7 @@ public final class KioskApp implements AutoCloseable {
     private FleetLink fleet;
     private DrinkService drinks;
     private HealthCheck health;
+    private SelfTest selfTest;
     private Path configFile;
     private Map<String, String> env = Map.of();
     private Runnable restart = () -> log.warn("restart requested, but nothing restarts this process");
@@ -152,6 +154,7 @@ public final class KioskApp implements AutoCloseable {
             if (drinks != null) {
                 health.addDetails("dispenser", drinks::details);
             }
+            selfTest = new SelfTest(config, db, watch, drinks == null ? null : drinks::details, this::brokerCheck, clock);
 
             events = new LiveEvents(json);
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
@@ -180,14 +183,15 @@ public final class KioskApp implements AutoCloseable {
                     telemetry.withDrinks(drinks::today);
                 }
                 var table = FleetCommands.table(desk, queue, catalog, health, telemetry, maintenance,
-                        this::configProblems, this::requestRestart, LogLevels::set, drinks);
+                        this::configProblems, this::requestRestart, LogLevels::set, drinks,
+                        selfTest::run);
                 fleet = FleetLink.start(config, db, outbox, json, clock, telemetry, table, Version.current(),
                         health.startedAt());
                 opened.push(fleet);
             }
             KioskState state = new KioskState(config, maintenance, hours, watch, drinks);
             http = new HttpApi(config.http(), json, queue, desk, catalog, health, events, state::snapshot,
-                    drinks).start();
+                    drinks, selfTest).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());
@@ -235,6 +239,17 @@ public final class KioskApp implements AutoCloseable {
     /** The fleet link, or null when no broker is configured. */
     public FleetLink fleet() {
         return fleet;
+    }
+
+    private SelfTest.Check brokerCheck(String url) {
+        FleetLink link = fleet;
+        return link != null && link.isConnected() ? new SelfTest.Check("broker", "PASS", "connected to " + url)
+                : new SelfTest.Check("broker", "FAIL", "not connected to " + url + " (the kiosk keeps retrying; see its log)");
+    }
+
+    /** The technician's check of everything, as kiosk selftest and device.status show it. */
+    public SelfTest.Report selfTest() {
+        return selfTest.run();
     }
 
     public HealthCheck health() {

@@ -9,9 +9,14 @@ final class LogLevels {
 
     private LogLevels() { }
 
+    /** The logger's own level (null when it inherits). */
+    static String get(String logger) {
+        return LoggerFactory.getLogger(logger) instanceof Logger l && l.getLevel() != null ? l.getLevel().toString() : null;
+    }
+
     static void set(String logger, String level) {
         if (LoggerFactory.getLogger(logger) instanceof Logger l) {
-            l.setLevel(Level.toLevel(level));
+            l.setLevel(level == null ? null : Level.toLevel(level));
         }
     }
 }

@@ -37,6 +37,10 @@ public final class Main {
                                       the touchscreen URL
               check-config [--config FILE]
                                       validate the configuration, print the problems, and exit
+              selftest [--config FILE]
+                                      check the configuration, database, disk, clock, each device
+                                      and the broker; print a table; exit 1 if a check fails
+                                      (while the kiosk runs, it asks the running kiosk)
               monitor --broker URL [--site S] [--username U --password P]
                                       live table of every kiosk on a broker, with alerts (Ctrl-C quits)
               preview-ticket --out FILE.png [--profile NAME] [--config FILE]
@@ -86,7 +90,7 @@ public final class Main {
         }
         String command = args[0];
         Map<String, List<String>> allowed = Map.of("run", List.of("--config"), "demo", List.of("--config"),
-                "check-config", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"),
+                "check-config", List.of("--config"), "selftest", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"),
                 "monitor", List.of("--broker", "--site", "--username", "--password", "--seconds"));
         if (!allowed.containsKey(command)) {
             err.println("kiosk: unknown command '" + command + "' (see kiosk --help)");
@@ -135,6 +139,9 @@ public final class Main {
         }
         // Logging starts only now, so its files go under the configured data directory.
         System.setProperty("kiosk.log.dir", config.dataPath().resolve("logs").toAbsolutePath().toString());
+        if (command.equals("selftest")) {
+            return SelfTestCommand.run(config, out, err);
+        }
         if (command.equals("demo")) {
             config = config.alwaysOpen();
         }

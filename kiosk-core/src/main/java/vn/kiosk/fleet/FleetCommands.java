@@ -26,7 +26,8 @@ public final class FleetCommands {
 
     public static Map<String, Map<String, CommandRouter.Handler>> table(TicketDesk desk, QueueService queue,
             ServiceCatalog catalog, HealthCheck health, Telemetry telemetry, MaintenanceMode maintenance,
-            ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel, DrinkService drinks) {
+            ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel, DrinkService drinks,
+            java.util.function.Supplier<Object> selfTest) {
         Map<String, CommandRouter.Handler> robot = new LinkedHashMap<>();
         robot.put("ticket.issue", a -> desk.issue(a.text("serviceId"), a.optionalText("priority"), Channel.ROBOT));
         robot.put("queue.status", a -> queue.overview());
@@ -55,6 +56,7 @@ public final class FleetCommands {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("health", health.report());
             data.put("telemetry", telemetry.snapshot());
+            data.put("selftest", selfTest.get());
             return data;
         });
         tech.put("printer.test", a -> desk.printTest());

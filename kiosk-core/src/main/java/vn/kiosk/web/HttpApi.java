@@ -11,6 +11,7 @@ import vn.kiosk.config.KioskConfig;
 import vn.kiosk.drinks.DrinkException;
 import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.health.HealthCheck;
+import vn.kiosk.health.SelfTest;
 import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.queue.QueueException;
 import vn.kiosk.queue.QueueService;
@@ -31,7 +32,7 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
                    HealthCheck health, LiveEvents events, java.util.function.Supplier<Object> kioskState,
-                   DrinkService drinks) {
+                   DrinkService drinks, SelfTest selfTest) {
         this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
@@ -66,6 +67,7 @@ public final class HttpApi implements AutoCloseable {
             });
             config.routes.beforeMatched(guard::check);
             new HealthRoutes(health).register(config.routes);
+            config.routes.get("/api/selftest", ctx -> ctx.json(selfTest.run()), Role.TECH);
             config.routes.sse(EVENTS, events::connect);
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);

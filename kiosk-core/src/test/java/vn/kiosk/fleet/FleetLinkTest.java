@@ -135,6 +135,8 @@ class FleetLinkTest {
         probe.publish(BASE + "cmd/tech/device.status", "{\"id\": \"t-1\"}");
         JsonNode device = reply("tech", "t-1");
         assertEquals("UP", device.path("data").path("health").path("status").asText());
+        assertTrue(device.path("data").path("selftest").path("ok").asBoolean(), "the selftest report: " + device);
+        assertTrue(device.path("data").path("selftest").toString().contains("connected to " + broker.url()), device.toString());
         probe.publish(BASE + "cmd/tech/maintenance.set", "{\"id\": \"t-2\", \"args\": {\"on\": true}}");
         assertTrue(reply("tech", "t-2").path("data").path("maintenance").asBoolean());
         assertEquals(503, api.post("/api/tickets", "{\"serviceId\": \"land\"}").status(), "the touchscreen is out of service");

@@ -28,7 +28,7 @@ final class SerialTransport extends StreamTransport {
         try {
             p = SerialPort.getCommPort(path);
         } catch (RuntimeException e) { // jSerialComm's way of saying the device is not there
-            throw new IOException(describe() + ": cannot open the port (" + path + " does not exist: unplugged?)", e);
+            throw new IOException("cannot open the port (" + path + " does not exist: unplugged?)", e);
         }
         p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         p.setFlowControl(switch (flow) {
@@ -38,7 +38,7 @@ final class SerialTransport extends StreamTransport {
         });
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
         if (!p.openPort()) {
-            throw new IOException(describe() + ": cannot open the port (error " + p.getLastErrorCode()
+            throw new IOException("cannot open the port (error " + p.getLastErrorCode()
                     + "; is it plugged in, and is the kiosk user in group dialout?)");
         }
         port = p;

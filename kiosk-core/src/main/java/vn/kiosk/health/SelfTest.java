@@ -1,0 +1,165 @@
+package vn.kiosk.health;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import vn.kiosk.config.KioskConfig;
+import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.hw.DeviceStatus;
+import vn.kiosk.storage.Database;
+
+/**
+ * What a technician checks when a kiosk misbehaves, in one table: configuration, database, disk,
+ * clock, each device, the broker. The same report answers {@code kiosk selftest}, GET
+ * /api/selftest and the tech command device.status.
+ */
+public final class SelfTest {
+
+    public record Check(String name, String result, String detail) {
+
+        static Check pass(String name, String detail) {
+            return new Check(name, "PASS", detail);
+        }
+
+        static Check fail(String name, String detail) {
+            return new Check(name, "FAIL", detail);
+        }
+
+        static Check skip(String name, String detail) {
+            return new Check(name, "SKIP", detail);
+        }
+    }
+
+    public record Report(boolean ok, List<Check> checks) { }
+
+    /** Whether the broker can be reached: the running kiosk knows; a stand-alone check connects. */
+    @FunctionalInterface
+    public interface BrokerProbe {
+        Check check(String url);
+    }
+
+    static final long MIN_FREE_BYTES = 100L * 1024 * 1024;
+    /** Older than the software itself: the clock was never set (a Pi has no battery clock). */
+    static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final KioskConfig config;
+    private final Database db;
+    private final DeviceWatch devices;
+    private final Supplier<Map<String, Object>> dispenserDetails;
+    private final BrokerProbe broker;
+    private final Clock clock;
+
+    public SelfTest(KioskConfig config, Database db, DeviceWatch devices, Supplier<Map<String, Object>> dispenserDetails,
+                    BrokerProbe broker, Clock clock) {
+        this.config = config;
+        this.db = db;
+        this.devices = devices;
+        this.dispenserDetails = dispenserDetails;
+        this.broker = broker;
+        this.clock = clock;
+    }
+
+    public Report run() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.pass("configuration", "valid"));
+        checks.add(database());
+        checks.add(disk());
+        checks.add(clockCheck());
+        Map<String, DeviceStatus> statuses = devices.statuses();
+        for (String name : List.of("printer", "scanner", "dispenser")) {
+            checks.add(device(name, statuses.get(name)));
+        }
+        String url = config.mqtt().url();
+        checks.add(url == null || url.isBlank() ? Check.skip("broker", "none configured (offline kiosk)") : broker.check(url));
+        return new Report(checks.stream().noneMatch(c -> c.result().equals("FAIL")), List.copyOf(checks));
+    }
+
+    private Check database() {
+        try {
+            String result = db.read(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check")) {
+                    return rs.next() ? rs.getString(1) : "no answer";
+                }
+            });
+            return "ok".equals(result) ? Check.pass("database", "quick_check ok")
+                    : Check.fail("database", "quick_check: " + result);
+        } catch (RuntimeException e) {
+            return Check.fail("database", "not readable: " + e.getMessage());
+        }
+    }
+
+    private Check disk() {
+        try {
+            long free = Files.getFileStore(config.dataPath()).getUsableSpace();
+            String detail = (free / (1024 * 1024)) + " MB free in " + config.dataPath().toAbsolutePath();
+            return free >= MIN_FREE_BYTES ? Check.pass("disk", detail) : Check.fail("disk", detail + " (need 100 MB)");
+        } catch (IOException e) {
+            return Check.fail("disk", "cannot read free space: " + e.getMessage());
+        }
+    }
+
+    private Check clockCheck() {
+        Instant now = clock.instant();
+        if (now.isBefore(EARLIEST_PLAUSIBLE)) {
+            return Check.fail("clock", now + " is before this software existed: the clock was never set (no network time?)");
+        }
+        Long last = db.read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT MAX(ts) FROM outbox")) {
+                return rs.next() && rs.getObject(1) != null ? rs.getLong(1) : null;
+            }
+        });
+        if (last != null && now.isBefore(Instant.ofEpochMilli(last).minusSeconds(300))) {
+            return Check.fail("clock", now + " is behind the last recorded event (" + Instant.ofEpochMilli(last)
+                    + "): the clock went back; ticket numbers may restart");
+        }
+        boolean synced = Files.exists(Path.of("/run/systemd/timesync/synchronized"));
+        return Check.pass("clock", now + (synced ? " (network time synchronised)" : ""));
+    }
+
+    private Check device(String name, DeviceStatus s) {
+        if (s == null || "NOT_CONFIGURED".equals(s.state())) {
+            return Check.skip(name, "not configured");
+        }
+        String detail = s.state() + ": " + s.detail();
+        if (name.equals("dispenser") && s.ok() && dispenserDetails != null) {
+            Map<String, Object> d = dispenserDetails.get();
+            Object t = d.get("temperatureC");
+            detail += "; cup " + (Boolean.TRUE.equals(d.get("cupPresent")) ? "present" : "absent") + ", levels "
+                    + d.get("levels") + ", hot tank " + (t == null ? "no reading (" + d.get("temperatureProblem") + ")" : t + " °C");
+        }
+        return s.ok() ? Check.pass(name, detail) : Check.fail(name, detail);
+    }
+
+    /** A stand-alone probe: can a TCP connection to the broker's host and port be made within 3 s. */
+    public static Check tcpProbe(String url) {
+        try {
+            URI uri = URI.create(url);
+            int port = uri.getPort() > 0 ? uri.getPort() : "ssl".equals(uri.getScheme()) ? 8883 : 1883;
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(uri.getHost(), port), 3000);
+            }
+            return Check.pass("broker", uri.getHost() + ":" + port + " reachable");
+        } catch (IOException | IllegalArgumentException e) {
+            return Check.fail("broker", "cannot reach " + url + ": " + e.getMessage());
+        }
+    }
+
+    /** The report as a table for a terminal. */
+    public static String table(Report r) {
+        StringBuilder b = new StringBuilder();
+        for (Check c : r.checks()) {
+            b.append(String.format("%-14s %-5s %s%n", c.name(), c.result(), c.detail()));
+        }
+        b.append(r.ok() ? "all checks passed" : "SOME CHECKS FAILED").append(System.lineSeparator());
+        return b.toString();
+    }
+}
