@@ -183,17 +183,17 @@ warm=(runuser -u kiosk -- env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/
       /opt/kiosk/bin/kiosk run --config /etc/kiosk/kiosk.yaml)
 if [ "$live" = 0 ]; then
   echo "would warm the class-data-sharing archive (unless one exists): systemctl stop kiosk.service; ${warm[*]} until 'Kiosk ready', then SIGTERM"
-elif ! compgen -G "/var/lib/kiosk/cds/kiosk-run-*.jsa" >/dev/null; then
+elif ! compgen -G "/var/lib/kiosk/cds/kiosk-run-*" >/dev/null; then
   system systemctl stop kiosk.service
   log=$(mktemp); (cd /var/lib/kiosk && exec "${warm[@]}") >"$log" 2>&1 & pid=$!
   end=$((SECONDS + 120))
   until grep -q "Kiosk ready" "$log" || ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$end" ]; do sleep 0.5; done
   if grep -q "Kiosk ready" "$log"; then
     kill -TERM "$pid"; wait "$pid" || true
-    echo "class-data-sharing archive: $(ls /var/lib/kiosk/cds/kiosk-run-*.jsa 2>/dev/null || echo 'not written')"
+    echo "class-data-sharing archive: $(ls /var/lib/kiosk/cds/kiosk-run-* 2>/dev/null || echo 'not written')"
   else
     kill -KILL "$pid" 2>/dev/null || true; wait "$pid" || true
-    rm -f /var/lib/kiosk/cds/kiosk-run-*.jsa # a start that never got ready would leave a poor archive
+    rm -f /var/lib/kiosk/cds/kiosk-run-* # a start that never got ready would leave a poor archive
     echo "warning: the warm-up start did not get ready; the service writes the archive at its first stop. Its output:" >&2
     tail -n 20 "$log" >&2
   fi
@@ -202,4 +202,13 @@ fi
 # A re-run that changed nothing leaves a running kiosk alone.
 if [ "$restart" = 1 ] || [ -n "$root" ]; then verb=restart; else verb=start; fi
 system systemctl "$verb" kiosk.service kiosk-browser.service
+# The technician's check of every device, the disk, the clock and the broker (asks the running kiosk).
+selftest=(runuser -u kiosk -- env KIOSK_DATA_DIR=/var/lib/kiosk /opt/kiosk/bin/kiosk selftest --config /etc/kiosk/kiosk.yaml)
+if [ "$live" = 1 ]; then
+  end=$((SECONDS + 60))
+  until curl -fsS -o /dev/null http://127.0.0.1:8080/api/health 2>/dev/null || [ "$SECONDS" -ge "$end" ]; do sleep 1; done
+  "${selftest[@]}" || echo "warning: the self-test found a problem (above); the kiosk runs, fix the device and run: sudo ${selftest[*]}" >&2
+else
+  echo "would run: ${selftest[*]}"
+fi
 echo "done. Status: systemctl status kiosk; logs: journalctl -u kiosk; configuration: /etc/kiosk/kiosk.yaml"
