@@ -170,8 +170,9 @@ put_file "$repo/config/systemd/journald-kiosk.conf" /etc/systemd/journald.conf.d
 journald_changed=$changed
 
 # --- system services
-# Blanking off for good (Wayland desktops have no xset): see kiosk-browser for why.
-if [ -n "$root" ] || command -v raspi-config >/dev/null; then system raspi-config nonint do_blanking 1; fi
+# The desktop's screen blanking stays on: the touchscreen page holds a screen wake lock during
+# opening hours and lets the screen sleep outside them (raspi-config: 0 = blanking enabled).
+if [ -n "$root" ] || command -v raspi-config >/dev/null; then system raspi-config nonint do_blanking 0; fi
 system systemctl daemon-reload
 if [ -n "$root" ] || [ "$journald_changed" = 1 ]; then system systemctl restart systemd-journald; fi
 system systemctl enable kiosk.service kiosk-browser.service

@@ -1,6 +1,6 @@
 // The citizen touchscreen: home → (scan) → confirm with priority → ticket → home.
 const state = { services: [], priorities: [], kiosk: null, service: null, priority: null, offer: null,
-  requestId: null, ticketId: null, idleTimer: null, toastTimer: null };
+  requestId: null, ticketId: null, idleTimer: null, toastTimer: null, wakeLock: null };
 
 const $ = id => document.getElementById(id);
 
@@ -157,6 +157,30 @@ async function refreshKiosk() {
   document.body.dataset.printer = state.kiosk.devices.printer ? state.kiosk.devices.printer.state : 'NOT_CONFIGURED';
   $('scan-hint').style.display = state.kiosk.devices.scanner && state.kiosk.devices.scanner.configured ? '' : 'none';
   if (typeof drinkOffer === 'function') drinkOffer();
+  keepScreenOn(state.kiosk.open);
+}
+
+// The screen stays on during opening hours (a Screen Wake Lock, which Chromium passes on to the
+// desktop's idle inhibitor); outside them the lock is released and the desktop may blank it.
+async function keepScreenOn(on) {
+  if (!('wakeLock' in navigator)) { document.body.dataset.wakeLock = 'unsupported'; return; }
+  if (on && !state.wakeLock) {
+    try {
+      const lock = await navigator.wakeLock.request('screen');
+      state.wakeLock = lock;
+      document.body.dataset.wakeLock = 'held';
+      lock.addEventListener('release', () => {
+        if (state.wakeLock === lock) { state.wakeLock = null; document.body.dataset.wakeLock = 'released'; }
+      });
+    } catch (e) {
+      document.body.dataset.wakeLock = 'refused';  // e.g. the page is hidden; asked again on the next refresh
+    }
+  } else if (!on) {
+    const lock = state.wakeLock;
+    state.wakeLock = null;
+    document.body.dataset.wakeLock = 'released';
+    if (lock) await lock.release();
+  }
 }
 
 function setLanguage(lang) {
@@ -186,6 +210,7 @@ async function start() {
     else if (e.type === 'drink' && typeof showPour === 'function') showPour(e.pour);
   }, refreshKiosk);
   setInterval(refreshKiosk, 60000); // opening hours change with the clock
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) refreshKiosk(); });
   document.body.dataset.ready = 'true';
 }
 

@@ -68,7 +68,6 @@ public final class KioskApp implements AutoCloseable {
     private CitizenSession session;
     private FleetLink fleet;
     private DrinkService drinks;
-    private HealthCheck health;
     private SelfTest selfTest;
     private Path configFile;
     private Map<String, String> env = Map.of();
@@ -149,7 +148,7 @@ public final class KioskApp implements AutoCloseable {
                     new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
             opened.push(desk);
 
-            health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
+            HealthCheck health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
                     config.device().id());
             if (drinks != null) {
                 health.addDetails("dispenser", drinks::details);
@@ -250,10 +249,6 @@ public final class KioskApp implements AutoCloseable {
     /** The technician's check of everything, as kiosk selftest and device.status show it. */
     public SelfTest.Report selfTest() {
         return selfTest.run();
-    }
-
-    public HealthCheck health() {
-        return health;
     }
 
     public int httpPort() {

@@ -186,8 +186,9 @@ public final class Main {
                     + demoBroker.url());
         }
         out.flush();
-        // Database, HTTP and devices are up: READY=1; the watchdog is fed while the database answers.
-        systemd.ready(() -> !"DOWN".equals(app.health().report().status()));
+        // Database, HTTP and devices are up: READY=1; the watchdog is fed while /api/health answers 200
+        // over HTTP (UP or DEGRADED: a printer out of paper is no reason to restart).
+        systemd.ready(new HealthProbe(config.http().bind(), app.httpPort()));
         return 0;
     }
 }

@@ -96,7 +96,7 @@ final class SelfTestCommand {
     }
 
     private static SelfTest.Report fromRunningKiosk(KioskConfig config) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(config))).timeout(Duration.ofSeconds(15));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(config)).timeout(Duration.ofSeconds(15));
         String token = config.http().tokens() == null ? null : config.http().tokens().tech();
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
@@ -109,11 +109,8 @@ final class SelfTestCommand {
         return Json.newMapper().readValue(r.body(), SelfTest.Report.class);
     }
 
-    private static String url(KioskConfig config) {
-        String bind = config.http().bind();
-        String host = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]") ? "127.0.0.1" : bind;
-        return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
-                + config.http().port() + "/api/selftest";
+    private static URI url(KioskConfig config) {
+        return LocalUrl.of(config.http().bind(), config.http().port(), "/api/selftest");
     }
 
     private static void sleep(long millis) {

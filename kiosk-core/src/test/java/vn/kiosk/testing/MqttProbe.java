@@ -69,7 +69,18 @@ public final class MqttProbe implements AutoCloseable {
             @Override
             public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) { }
         });
-        client.connect(options);
+        // A broker that has just started may drop the very first connection: try again for a while.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                client.connect(options);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static MqttProbe connect(String url) throws MqttException {
@@ -85,10 +96,23 @@ public final class MqttProbe implements AutoCloseable {
         return new MqttProbe(url, clientId, null, null, true);
     }
 
+    /** Subscribes; a connection lost meanwhile (a broker just started may drop the first one) is retried. */
     public MqttProbe subscribe(String filter, int qos) throws MqttException {
         subscriptions.add(new String[] {filter, Integer.toString(qos)});
-        client.subscribe(filter, qos);
-        return this;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                client.subscribe(filter, qos);
+                return this;
+            } catch (MqttException e) {
+                boolean lost = e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                        || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED;
+                if (!lost || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Poll.until(java.time.Duration.ofSeconds(10), "the probe to reconnect", client::isConnected);
+            }
+        }
     }
 
     public void publish(String topic, String payload) throws MqttException {
