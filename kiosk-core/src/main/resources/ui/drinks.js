@@ -2,9 +2,11 @@
 // Uses citizen.js's show/goHome/toast/state and kiosk.js's Kiosk.
 const drink = { pourId: null, cupTimer: null, pollTimer: null, offer: null };
 
+// No button at all while the dispenser is out of order (a latched fault, no GPIO): staff see why
+// on the counter page; a citizen already on the drink screen is told so there.
 function drinkOffer() {
   drink.offer = state.kiosk && state.kiosk.drinks;
-  $('drink-open').hidden = !drink.offer;
+  $('drink-open').hidden = !drink.offer || !drink.offer.available;
 }
 
 async function refreshCup() {
@@ -23,7 +25,7 @@ async function refreshCup() {
 
 function openDrink() {
   drinkOffer();
-  if (!drink.offer) return;
+  if (!drink.offer || !drink.offer.available) { goHome(); return; }
   $('drink-cold').disabled = true;
   $('drink-hot').disabled = true;
   show('drink');

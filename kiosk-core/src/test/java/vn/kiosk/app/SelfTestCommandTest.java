@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.testing.MutableClock;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
 
@@ -66,6 +67,30 @@ class SelfTestCommandTest {
             assertTrue(r.out().contains("the kiosk is running"), r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.matches("printer +PASS +READY.*")), r.out());
             assertEquals(app.selfTest().checks().size(), r.out().lines().filter(l -> l.matches("\\w+ +(PASS|FAIL|SKIP) .*")).count());
+        }
+    }
+
+    @Test
+    void aClockThatWasNeverSetOrWentBackFails() throws Exception {
+        int port = Ports.free();
+        var config = TestConfigs.load(dir, "{}", Map.of("KIOSK_HTTP_PORT", String.valueOf(port)));
+        MutableClock clock = new MutableClock(java.time.Instant.parse("1970-01-01T00:02:00Z"));
+        try (KioskApp app = new KioskApp(config, clock).start()) {
+            var check = app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst().orElseThrow();
+            assertEquals("FAIL", check.result());
+            assertTrue(check.detail().contains("the clock was never set"), check.detail());
+        }
+        clock.set(java.time.Instant.now());
+        try (KioskApp app = new KioskApp(config, clock).start()) {
+            new vn.kiosk.testing.Api(port).post("/api/tickets", "{\"serviceId\": \"land\"}");
+            assertEquals("PASS", app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst()
+                    .orElseThrow().result());
+        }
+        clock.set(java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+        try (KioskApp app = new KioskApp(config, clock).start()) {
+            var check = app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst().orElseThrow();
+            assertEquals("FAIL", check.result());
+            assertTrue(check.detail().contains("behind the last recorded event"), check.detail());
         }
     }
 }
