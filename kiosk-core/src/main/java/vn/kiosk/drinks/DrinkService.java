@@ -24,7 +24,6 @@ import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
-import vn.kiosk.storage.Settings;
 
 /**
  * Pours water, one pour at a time, for the touchscreen, robots and technicians. The valve is
@@ -38,7 +37,6 @@ public final class DrinkService implements AutoCloseable {
     private static final long TICK_MILLIS = 10;
     private static final long PROGRESS_MILLIS = 250;
     private static final int KEEP_POURS = 50;
-    private static final String CALIBRATION_KEY = "dispenser.pulsesPerLitre";
 
     private final Dispenser dispenser;
     private final Database db;
@@ -55,15 +53,12 @@ public final class DrinkService implements AutoCloseable {
         return t;
     });
     private final Map<String, Pour> recent = new LinkedHashMap<>(); // guarded by this
-    private volatile double pulsesPerLitre;
+    private final FlowCalibration calibration;
     private volatile PourRun current;
     private ScheduledFuture<?> ticker;            // guarded by this
     private long lastProgressNanos;               // worker thread only
     private long idlePulses;                      // guarded by this
-    private Calibration lastCalibration;          // guarded by this
     private volatile boolean closed;
-
-    record Calibration(String pourId, long pulses, int requestedMl, double pulsesPerLitre) { }
 
     public DrinkService(Dispenser dispenser, Database db, Outbox outbox, ObjectMapper json, Clock clock,
                         BusinessDay businessDay, KioskConfig.Dispensing config, BooleanSupplier maintenance) {
@@ -75,8 +70,7 @@ public final class DrinkService implements AutoCloseable {
         this.limits = DrinkLimits.of(config);
         this.latch = new FaultLatch(db, json);
         this.maintenance = maintenance;
-        String calibrated = db.read(c -> Settings.get(c, CALIBRATION_KEY));
-        this.pulsesPerLitre = calibrated == null ? limits.defaultPulsesPerLitre() : Double.parseDouble(calibrated);
+        this.calibration = new FlowCalibration(db, outbox, clock, limits.defaultPulsesPerLitre());
         dispenser.closeAll();
         dispenser.onInput(this::onInput);
         if (latch.current() != null) {
@@ -114,7 +108,7 @@ public final class DrinkService implements AutoCloseable {
         return begin(tap, volume, channel, false);
     }
 
-    private synchronized Pour begin(Tap tap, int volume, String channel, boolean calibration) {
+    private synchronized Pour begin(Tap tap, int volume, String channel, boolean calibrating) {
         if (closed) {
             throw new DrinkException(503, "shutting_down", "the kiosk is shutting down");
         }
@@ -123,9 +117,9 @@ public final class DrinkService implements AutoCloseable {
             throw new DrinkException(503, "dispenser_fault", "the dispenser is shut after a fault (" + f.code() + ": "
                     + f.message() + "); a technician must reset it", Map.of("fault", f.code()));
         }
-        DeviceStatus device = dispenser.status();
-        if ("UNAVAILABLE".equals(device.state())) {
-            throw new DrinkException(503, "dispenser_unavailable", "the dispenser is not available: " + device.detail());
+        if (DispenserReport.unavailable(dispenser)) {
+            throw new DrinkException(503, "dispenser_unavailable", "the dispenser is not available: "
+                    + dispenser.status().detail());
         }
         if (current != null) {
             throw new DrinkException(409, "busy", "another pour is in progress; one at a time",
@@ -139,7 +133,8 @@ public final class DrinkService implements AutoCloseable {
         }
         long now = System.nanoTime();
         idlePulses = 0;
-        PourRun run = new PourRun(UUID.randomUUID().toString(), tap, volume, channel, calibration, pulsesPerLitre,
+        PourRun run = new PourRun(UUID.randomUUID().toString(), tap, volume, channel, calibrating,
+                calibration.pulsesPerLitre(),
                 dispenser.flowPulses(), limits, now, clock.instant());
         current = run;
         try {
@@ -252,14 +247,14 @@ public final class DrinkService implements AutoCloseable {
         boolean fault = Pour.FAULT.equals(p.state());
         try {
             db.inTransaction(c -> {
-                if (p.measuredMl() > 0 && !run.calibration) {
+                if (p.measuredMl() > 0 && !run.calibrating) {
                     DrinkCounts.add(c, businessDay.of(p.startedAt()), run.tap, p.measuredMl());
                 }
                 outbox.append(c, "drink.dispensed", p.endedAt(), pourData(p));
                 if (fault) {
-                    latch.latch(c, new FaultLatch.Fault(p.reason(), describe(p.reason(), run), p.id(), p.endedAt()));
+                    latch.latch(c, new FaultLatch.Fault(p.reason(), FaultLatch.describe(p.reason(), run.tap), p.id(), p.endedAt()));
                     outbox.append(c, "dispenser.fault", p.endedAt(), Map.of("fault", p.reason(),
-                            "message", describe(p.reason(), run), "pourId", p.id()));
+                            "message", FaultLatch.describe(p.reason(), run.tap), "pourId", p.id()));
                 }
                 return null;
             });
@@ -267,8 +262,8 @@ public final class DrinkService implements AutoCloseable {
             log.error("recording pour {} failed", run.id, e);
         }
         synchronized (this) {
-            if (run.calibration && Pour.DONE.equals(p.state())) {
-                lastCalibration = new Calibration(run.id, pulsesNow - run.startPulses, run.requestedMl, run.pulsesPerLitre);
+            if (run.calibrating && Pour.DONE.equals(p.state())) {
+                calibration.pourDone(run.id, pulsesNow - run.startPulses, run.requestedMl);
             }
             current = null;
             if (ticker != null) {
@@ -277,7 +272,7 @@ public final class DrinkService implements AutoCloseable {
             }
         }
         if (fault) {
-            log.error("dispenser fault latched: {} ({}); pour {} gave {} ml", p.reason(), describe(p.reason(), run),
+            log.error("dispenser fault latched: {} ({}); pour {} gave {} ml", p.reason(), FaultLatch.describe(p.reason(), run.tap),
                     p.id(), p.measuredMl());
         } else {
             log.info("pour {} {}: {} of {} ml ({})", p.id(), p.state(), p.measuredMl(), p.requestedMl(), p.reason());
@@ -286,21 +281,10 @@ public final class DrinkService implements AutoCloseable {
         publish(p);
     }
 
-    private static String describe(String reason, PourRun run) {
-        return switch (reason) {
-            case "no_flow" -> "no flow after opening the " + run.tap.id() + " valve (empty tank or dry pump)";
-            case "flow_stopped" -> "the flow stopped during the pour";
-            case "time_overrun" -> "the pour took longer than its time limit (flow too slow)";
-            case "volume_overrun" -> "more water than asked for: the valve may not close";
-            case "flow_while_idle" -> "water flowed with every valve closed: a valve is stuck open or leaking";
-            default -> reason;
-        };
-    }
-
     /** Pulses with no pour: a stuck or leaking valve once they add up to more than the overrun margin. */
     private synchronized void idleFlow() {
         idlePulses++;
-        if (idlePulses == Math.max(1, Math.round(limits.overrunMl() * pulsesPerLitre / 1000.0)) + 1) {
+        if (idlePulses == Math.max(1, Math.round(limits.overrunMl() * calibration.pulsesPerLitre() / 1000.0)) + 1) {
             dispenser.closeAll();
             worker.execute(() -> latchIdleFault());
         }
@@ -310,7 +294,7 @@ public final class DrinkService implements AutoCloseable {
         if (latch.current() != null) {
             return;
         }
-        String message = describe("flow_while_idle", null);
+        String message = FaultLatch.describe("flow_while_idle", null);
         Instant now = clock.instant();
         db.inTransaction(c -> {
             latch.latch(c, new FaultLatch.Fault("flow_while_idle", message, null, now));
@@ -356,37 +340,10 @@ public final class DrinkService implements AutoCloseable {
 
     /** Calibration, step 2: the volume the technician measured sets the flow meter's pulses per litre. */
     public Map<String, Object> calibrate(double measuredMl) {
-        Calibration cal;
-        synchronized (this) {
-            cal = lastCalibration;
-        }
-        if (cal == null) {
-            throw new DrinkException(409, "no_calibration_pour", "pour first (dispenser.calibrate with step \"pour\"), "
-                    + "then send the measured volume");
-        }
-        if (measuredMl < cal.requestedMl() * 0.5 || measuredMl > cal.requestedMl() * 1.5) {
-            throw new DrinkException(400, "implausible", "measured " + measuredMl + " ml for a pour of " + cal.requestedMl()
-                    + " ml: more than 50 % off; check the measurement, or pour again");
-        }
-        double updated = cal.pulses() * 1000.0 / measuredMl;
-        double before = pulsesPerLitre;
-        Instant now = clock.instant();
-        db.inTransaction(c -> {
-            Settings.put(c, CALIBRATION_KEY, Double.toString(updated));
-            return outbox.append(c, "dispenser.calibrated", now, Map.of("pulsesPerLitreBefore", before,
-                    "pulsesPerLitre", updated, "pourId", cal.pourId()));
-        });
-        pulsesPerLitre = updated;
-        synchronized (this) {
-            lastCalibration = null;
-        }
-        log.info("flow meter calibrated: {} -> {} pulses per litre", before, updated);
-        return Map.of("pulsesPerLitreBefore", round1(before), "pulsesPerLitre", round1(updated),
-                "pulses", cal.pulses(), "measuredMl", measuredMl);
-    }
-
-    private static double round1(double d) {
-        return Math.round(d * 10) / 10.0;
+        Map<String, Object> result = calibration.measured(measuredMl);
+        log.info("flow meter calibrated: {} -> {} pulses per litre", result.get("pulsesPerLitreBefore"),
+                result.get("pulsesPerLitre"));
+        return result;
     }
 
     public synchronized Optional<Pour> pour(String id) {
@@ -424,48 +381,18 @@ public final class DrinkService implements AutoCloseable {
 
     /** The dispenser's status with the latched fault on top of what the parts say. */
     public DeviceStatus deviceStatus() {
-        DeviceStatus parts = dispenser.status();
-        FaultLatch.Fault f = latch.current();
-        if (f != null) {
-            return DeviceStatus.fault("FAULT", "latched: " + f.message() + " (technician reset needed)");
-        }
-        return parts;
+        return DispenserReport.status(dispenser, latch.current());
     }
 
     /** For /api/health and device.status: state, temperature, levels, latched fault. */
     public Map<String, Object> details() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        var t = dispenser.temperature();
-        d.put("temperatureC", t.celsius());
-        if (t.problem() != null) {
-            d.put("temperatureProblem", t.problem());
-        }
-        Map<String, String> levels = new LinkedHashMap<>();
-        for (Tap tap : Tap.values()) {
-            levels.put(tap.id(), !dispenser.hasLevelSwitch(tap) ? "no_switch" : dispenser.levelLow(tap) ? "low" : "ok");
-        }
-        d.put("levels", levels);
-        d.put("cupPresent", dispenser.cupPresent());
-        FaultLatch.Fault f = latch.current();
-        d.put("latchedFault", f == null ? null : Map.of("code", f.code(), "message", f.message(),
-                "at", f.at() == null ? "" : f.at().toString()));
         PourRun run = current;
-        d.put("pourId", run == null ? null : run.id);
-        d.put("pulsesPerLitre", round1(pulsesPerLitre));
-        return d;
+        return DispenserReport.details(dispenser, latch.current(), run == null ? null : run.id, calibration.pulsesPerLitre());
     }
 
     /** What the touchscreen needs to offer a drink. */
     public Map<String, Object> offer() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("cupMl", limits.cupMl());
-        d.put("maxColdMl", limits.maxColdMl());
-        d.put("maxHotMl", limits.maxHotMl());
-        d.put("available", latch.current() == null && !"UNAVAILABLE".equals(dispenser.status().state()));
-        d.put("cold", !dispenser.levelLow(Tap.COLD));
-        d.put("hot", !dispenser.levelLow(Tap.HOT));
-        d.put("cupPresent", dispenser.cupPresent());
-        return d;
+        return DispenserReport.offer(dispenser, limits, latch.current());
     }
 
     /** Today's cups and litres per kind, for telemetry. */

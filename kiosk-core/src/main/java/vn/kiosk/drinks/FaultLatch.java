@@ -46,6 +46,18 @@ final class FaultLatch {
         fault = f;
     }
 
+    /** What a fault code means, for the technician reading the event or the counter page. */
+    static String describe(String code, vn.kiosk.hw.dispenser.Tap tap) {
+        return switch (code) {
+            case "no_flow" -> "no flow after opening the " + (tap == null ? "" : tap.id() + " ") + "valve (empty tank or dry pump)";
+            case "flow_stopped" -> "the flow stopped during the pour";
+            case "time_overrun" -> "the pour took longer than its time limit (flow too slow)";
+            case "volume_overrun" -> "more water than asked for: the valve may not close";
+            case "flow_while_idle" -> "water flowed with every valve closed: a valve is stuck open or leaking";
+            default -> code;
+        };
+    }
+
     /** The fault that was cleared, or null when none was latched. */
     Fault clear(Connection c) throws SQLException {
         Settings.put(c, KEY, null);

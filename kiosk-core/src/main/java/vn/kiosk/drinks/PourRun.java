@@ -14,7 +14,7 @@ final class PourRun {
     final Tap tap;
     final int requestedMl;
     final String channel;
-    final boolean calibration;
+    final boolean calibrating;
     final double pulsesPerLitre;
     final long startPulses;
     final long targetPulses;
@@ -27,13 +27,13 @@ final class PourRun {
     private String reason;                   // guarded by this
     private long closedNanos;                // guarded by this
 
-    PourRun(String id, Tap tap, int requestedMl, String channel, boolean calibration, double pulsesPerLitre,
+    PourRun(String id, Tap tap, int requestedMl, String channel, boolean calibrating, double pulsesPerLitre,
             long startPulses, DrinkLimits limits, long startNanos, Instant startedAt) {
         this.id = id;
         this.tap = tap;
         this.requestedMl = requestedMl;
         this.channel = channel;
-        this.calibration = calibration;
+        this.calibrating = calibrating;
         this.pulsesPerLitre = pulsesPerLitre;
         this.startPulses = startPulses;
         this.targetPulses = Math.max(1, Math.round(requestedMl * pulsesPerLitre / 1000.0));
