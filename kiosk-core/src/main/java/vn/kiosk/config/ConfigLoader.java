@@ -140,7 +140,9 @@ public final class ConfigLoader {
                 merge(eo, vo, child, baseSources);
             } else {
                 base.set(e.getKey(), e.getValue());
-                baseSources.forgetBelow(child); // the default's lines no longer describe this value
+                if (existing != null && existing.isContainerNode()) {
+                    baseSources.forgetBelow(child); // the default's lines no longer describe this value
+                }
             }
         });
     }
