@@ -222,11 +222,6 @@ public final class KioskApp implements AutoCloseable {
         return maintenance;
     }
 
-    /** The drink service, or null when the kiosk has no dispenser. */
-    public DrinkService drinks() {
-        return drinks;
-    }
-
     public LiveEvents events() {
         return events;
     }

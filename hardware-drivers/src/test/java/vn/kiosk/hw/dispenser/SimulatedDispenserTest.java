@@ -89,6 +89,15 @@ class SimulatedDispenserTest {
     }
 
     @Test
+    void theHotTankThermometerCanBeUnplugged() {
+        d = new SimulatedDispenser(WIRING, 1500, 450, 90.0);
+        assertEquals(90.0, d.temperature().celsius());
+        d.setHotCelsius(null);
+        assertNull(d.temperature().celsius());
+        assertTrue(d.temperature().problem().contains("unplugged"), d.temperature().problem());
+    }
+
+    @Test
     void stuckValveKeepsFlowingAfterClose() throws InterruptedException {
         d = new SimulatedDispenser(WIRING, 3000, 450, 90.0);
         d.setStuckOpen(true);
