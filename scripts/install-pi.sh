@@ -177,28 +177,15 @@ system systemctl daemon-reload
 if [ -n "$root" ] || [ "$journald_changed" = 1 ]; then system systemctl restart systemd-journald; fi
 system systemctl enable kiosk.service kiosk-browser.service
 
-# --- warm the class-data-sharing archive once: a short start as the service would do it (same
-# user, environment and flags), stopped with SIGTERM, when the JVM writes the archive.
-warm=(runuser -u kiosk -- env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-      KIOSK_DATA_DIR=/var/lib/kiosk KIOSK_LOGBACK_CONFIG=/etc/kiosk/logback.xml
-      /opt/kiosk/bin/kiosk run --config /etc/kiosk/kiosk.yaml)
+# --- the class-data-sharing archive, recorded once now (as the service would run the kiosk: same
+# user, environment and flags) so that even the first start of the service maps it.
+train=(runuser -u kiosk -- env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+       KIOSK_DATA_DIR=/var/lib/kiosk KIOSK_LOGBACK_CONFIG=/etc/kiosk/logback.xml
+       /opt/kiosk/bin/kiosk train-archive --config /etc/kiosk/kiosk.yaml)
 if [ "$live" = 0 ]; then
-  echo "would warm the class-data-sharing archive (unless one exists): systemctl stop kiosk.service; ${warm[*]} until 'Kiosk ready', then SIGTERM"
-elif ! compgen -G "/var/lib/kiosk/cds/kiosk-run-*" >/dev/null; then
-  system systemctl stop kiosk.service
-  log=$(mktemp); (cd /var/lib/kiosk && exec "${warm[@]}") >"$log" 2>&1 & pid=$!
-  end=$((SECONDS + 120))
-  until grep -q "Kiosk ready" "$log" || ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$end" ]; do sleep 0.5; done
-  if grep -q "Kiosk ready" "$log"; then
-    kill -TERM "$pid"; wait "$pid" || true
-    echo "class-data-sharing archive: $(ls /var/lib/kiosk/cds/kiosk-run-* 2>/dev/null || echo 'not written')"
-  else
-    kill -KILL "$pid" 2>/dev/null || true; wait "$pid" || true
-    rm -f /var/lib/kiosk/cds/kiosk-run-* # a start that never got ready would leave a poor archive
-    echo "warning: the warm-up start did not get ready; the service writes the archive at its first stop. Its output:" >&2
-    tail -n 20 "$log" >&2
-  fi
-  rm -f "$log"
+  echo "would record the class-data-sharing archive: ${train[*]}"
+else
+  (cd /var/lib/kiosk && "${train[@]}") || echo "warning: recording the class-data-sharing archive failed; the kiosk records it after its first start" >&2
 fi
 # A re-run that changed nothing leaves a running kiosk alone.
 if [ "$restart" = 1 ] || [ -n "$root" ]; then verb=restart; else verb=start; fi

@@ -90,7 +90,7 @@ public final class Main {
         }
         String command = args[0];
         Map<String, List<String>> allowed = Map.of("run", List.of("--config"), "demo", List.of("--config"),
-                "check-config", List.of("--config"), "selftest", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"),
+                "check-config", List.of("--config"), "selftest", List.of("--config"), "train-archive", List.of("--config"), "preview-ticket", List.of("--config", "--out", "--profile"),
                 "monitor", List.of("--broker", "--site", "--username", "--password", "--seconds"));
         if (!allowed.containsKey(command)) {
             err.println("kiosk: unknown command '" + command + "' (see kiosk --help)");
@@ -119,6 +119,9 @@ public final class Main {
         }
         if (command.equals("monitor")) {
             return FleetMonitor.run(options, out, err);
+        }
+        if (command.equals("train-archive")) {
+            return ArchiveTraining.run(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv);
         }
         KioskConfig config;
         try {
@@ -189,6 +192,8 @@ public final class Main {
         // Database, HTTP and devices are up: READY=1; the watchdog is fed while /api/health answers 200
         // over HTTP (UP or DEGRADED: a printer out of paper is no reason to restart).
         systemd.ready(new HealthProbe(config.http().bind(), app.httpPort()));
+        ArchiveTraining.startInBackground(System.getProperty("kiosk.trainArchive"),
+                ConfigLoader.chooseFile(configFile, effectiveEnv));
         return 0;
     }
 }

@@ -125,7 +125,7 @@ class InstallerTest {
                 "systemctl enable kiosk.service kiosk-browser.service")) {
             assertTrue(r.output().lines().anyMatch(l -> l.startsWith("would run: ") && l.contains(action)), action + " in\n" + r.output());
         }
-        assertTrue(r.output().contains("would warm the class-data-sharing archive"), r.output());
+        assertTrue(r.output().contains("would record the class-data-sharing archive"), r.output());
         assertFalse(r.output().lines().anyMatch(l -> l.startsWith("run: ")), "no system action ran:\n" + r.output());
     }
 
