@@ -41,6 +41,10 @@ public final class Main {
                                       check the configuration, database, disk, clock, each device
                                       and the broker; print a table; exit 1 if a check fails
                                       (while the kiosk runs, it asks the running kiosk)
+              train-archive [--config FILE]
+                                      start and stop the kiosk once on simulated devices in a
+                                      scratch directory (the launcher records the class-data-
+                                      sharing archive from it)
               monitor --broker URL [--site S] [--username U --password P]
                                       live table of every kiosk on a broker, with alerts (Ctrl-C quits)
               preview-ticket --out FILE.png [--profile NAME] [--config FILE]
