@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.hw.io.DigitalIn;
 import vn.kiosk.hw.io.Gpio;
+import vn.kiosk.hw.io.SimulatedIn;
 
 /**
  * The dispenser's twin: the real {@link GpioDispenser} on Pi4J's mock platform, plus a little
@@ -76,8 +78,8 @@ public final class SimulatedDispenser extends GpioDispenser {
             }
             for (long i = 0; i < owed && running; i++) {
                 try {
-                    flowInput().simulate(true);
-                    flowInput().simulate(false);
+                    driven(flowInput()).simulate(true);
+                    driven(flowInput()).simulate(false);
                 } catch (RuntimeException e) {
                     log.debug("simulated flow pulse after close", e);
                 }
@@ -85,14 +87,19 @@ public final class SimulatedDispenser extends GpioDispenser {
         }
     }
 
+    /** Every line here comes from Gpio.mock() (the constructor's), so each input can be driven. */
+    private static SimulatedIn driven(DigitalIn in) {
+        return (SimulatedIn) in;
+    }
+
     // ---- what a test or a demo can do to the simulated world ----
 
     public void placeCup() {
-        cupInput().simulate(true);
+        driven(cupInput()).simulate(true);
     }
 
     public void removeCup() {
-        cupInput().simulate(false);
+        driven(cupInput()).simulate(false);
     }
 
     /** 0 = an empty tank or a dry pump: the valve opens, nothing flows. */
@@ -109,7 +116,7 @@ public final class SimulatedDispenser extends GpioDispenser {
         if (levelInput(tap) == null) {
             throw new IllegalStateException(tap.id() + " tank has no level switch in this wiring");
         }
-        levelInput(tap).simulate(low);
+        driven(levelInput(tap)).simulate(low);
     }
 
     public void setHotCelsius(Double celsius) {

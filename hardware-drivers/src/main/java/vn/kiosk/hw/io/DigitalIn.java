@@ -9,7 +9,4 @@ public interface DigitalIn {
 
     /** Called on each change, on the GPIO library's event thread: keep it short. */
     void onChange(Consumer<Boolean> listener);
-
-    /** Drives the line as the outside world would; only the mock platform can (the sim: devices). */
-    void simulate(boolean active);
 }

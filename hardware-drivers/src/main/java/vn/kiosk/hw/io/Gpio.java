@@ -25,27 +25,25 @@ public final class Gpio implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gpio.class);
 
     private final Context pi4j;
-    private final boolean mock;
     private boolean closed;
 
-    private Gpio(Context pi4j, boolean mock) {
+    private Gpio(Context pi4j) {
         this.pi4j = pi4j;
-        this.mock = mock;
     }
 
     /** The Pi's GPIO chip through libgpiod (the kiosk user must be in group gpio). */
     public static Gpio gpiod() {
         return new Gpio(Pi4J.newContextBuilder()
                 .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
-                .build(), false);
+                .build());
     }
 
-    /** Pi4J's mock platform: lines in memory, inputs driven by {@link DigitalIn#simulate}. */
+    /** Pi4J's mock platform: lines in memory, inputs driven by {@link SimulatedIn#simulate}. */
     public static Gpio mock() {
         // autoDetectMockPlugins() alone does not register the providers (GUIDE §2)
         return new Gpio(Pi4J.newContextBuilder()
                 .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
-                .build(), true);
+                .build());
     }
 
     /** An output that starts inactive and is left inactive when Pi4J shuts down. */
@@ -67,42 +65,64 @@ public final class Gpio implements AutoCloseable {
         };
     }
 
-    /** An input, pulled towards its inactive level so a broken wire reads as inactive. */
+    /**
+     * An input, pulled towards its inactive level so a broken wire reads as inactive. On the mock
+     * platform it is a {@link SimulatedIn}.
+     */
     public DigitalIn input(String id, PinSpec pin) {
-        DigitalState active = pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW;
         DigitalInput in = pi4j.create(DigitalInput.newConfigBuilder(pi4j).id(id).name(id).address(pin.bcm())
                 .pull(pin.activeHigh() ? PullResistance.PULL_DOWN : PullResistance.PULL_UP)
                 .debounce(pin.debounceMicros()).build());
-        if (mock) {
+        if (in instanceof MockDigitalInput m) {
             // the mock starts LOW whatever the pull: start it inactive, as the pull would
-            ((MockDigitalInput) in).mockState(pin.activeHigh() ? DigitalState.LOW : DigitalState.HIGH);
+            m.mockState(pin.activeHigh() ? DigitalState.LOW : DigitalState.HIGH);
+            return new MockIn(id, pin, m);
         }
-        return new DigitalIn() {
-            @Override
-            public boolean isActive() {
-                return in.state() == active;
-            }
+        return new Line(id, pin, in);
+    }
 
-            @Override
-            public void onChange(Consumer<Boolean> listener) {
-                in.addListener(e -> {
-                    try {
-                        listener.accept(e.state() == active);
-                    } catch (RuntimeException ex) {
-                        // Pi4J's event manager would swallow it silently
-                        log.error("listener on {} failed", id, ex);
-                    }
-                });
-            }
+    /** A Pi4J input in terms of what it means. */
+    private static class Line implements DigitalIn {
+        final String id;
+        final DigitalState active;
+        final DigitalInput in;
 
-            @Override
-            public void simulate(boolean on) {
-                if (!(in instanceof MockDigitalInput m)) {
-                    throw new UnsupportedOperationException(id + " is a real line; only simulated lines can be driven");
+        Line(String id, PinSpec pin, DigitalInput in) {
+            this.id = id;
+            this.active = pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW;
+            this.in = in;
+        }
+
+        @Override
+        public boolean isActive() {
+            return in.state() == active;
+        }
+
+        @Override
+        public void onChange(Consumer<Boolean> listener) {
+            in.addListener(e -> {
+                try {
+                    listener.accept(e.state() == active);
+                } catch (RuntimeException ex) {
+                    // Pi4J's event manager would swallow it silently
+                    log.error("listener on {} failed", id, ex);
                 }
-                m.mockState(on == pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW);
-            }
-        };
+            });
+        }
+    }
+
+    private static final class MockIn extends Line implements SimulatedIn {
+        private final MockDigitalInput mock;
+
+        MockIn(String id, PinSpec pin, MockDigitalInput mock) {
+            super(id, pin, mock);
+            this.mock = mock;
+        }
+
+        @Override
+        public void simulate(boolean on) {
+            mock.mockState(on ? active : active == DigitalState.HIGH ? DigitalState.LOW : DigitalState.HIGH);
+        }
     }
 
     /** Releases every line; outputs go to their shutdown (inactive) level first. */
