@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import vn.kiosk.drinks.DrinkService;
-import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.OpeningHours;
 import vn.kiosk.queue.TicketEvent;
@@ -129,11 +128,9 @@ public final class KioskApp implements AutoCloseable {
             queue = new QueueService(db, catalog, outbox, clock, config);
 
             maintenance = new MaintenanceMode(db, outbox, clock);
-            if (devices.dispenser() != null) {
-                drinks = new DrinkService(devices.dispenser(), db, outbox, json, clock,
-                        new BusinessDay(config.zone(), config.businessDayStart()), config.dispenser(), maintenance::isOn);
+            drinks = DrinkService.forDevices(devices, db, outbox, json, clock, config, maintenance::isOn);
+            if (drinks != null) {
                 opened.push(drinks); // closed before the devices: a pour in progress ends as "shutdown"
-                devices.dispenserStatusFrom(drinks::deviceStatus);
             }
             watch = new DeviceWatch(devices, config.printing().statusPollMillis());
             watch.onChange((device, before, now) -> outbox.record(db, device + ".state", clock.instant(),
@@ -237,8 +234,8 @@ public final class KioskApp implements AutoCloseable {
 
     private SelfTest.Check brokerCheck(String url) {
         FleetLink link = fleet;
-        return link != null && link.isConnected() ? new SelfTest.Check("broker", "PASS", "connected to " + url)
-                : new SelfTest.Check("broker", "FAIL", "not connected to " + url + " (the kiosk keeps retrying; see its log)");
+        return link != null && link.isConnected() ? SelfTest.Check.pass("broker", "connected to " + url)
+                : SelfTest.Check.fail("broker", "not connected to " + url + " (the kiosk keeps retrying; see its log)");
     }
 
     /** The technician's check of everything, as kiosk selftest and device.status show it. */

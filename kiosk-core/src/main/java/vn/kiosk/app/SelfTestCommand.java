@@ -16,7 +16,6 @@ import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
-import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
 
 /**
@@ -70,13 +69,8 @@ final class SelfTestCommand {
         ObjectMapper json = Json.newMapper();
         try (Database db = Database.open(config.dataPath().resolve("kiosk.db"));
              Devices devices = Devices.open(config)) {
-            DrinkService drinks = devices.dispenser() == null ? null : new DrinkService(devices.dispenser(), db,
-                    new Outbox(json), json, clock, new BusinessDay(config.zone(), config.businessDayStart()),
-                    config.dispenser(), () -> false);
+            DrinkService drinks = DrinkService.forDevices(devices, db, new Outbox(json), json, clock, config, () -> false);
             try {
-                if (drinks != null) {
-                    devices.dispenserStatusFrom(drinks::deviceStatus);
-                }
                 DeviceWatch watch = new DeviceWatch(devices, config.printing().statusPollMillis());
                 long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
                 do {

@@ -15,6 +15,11 @@ record DrinkLimits(int cupMl, int maxColdMl, int maxHotMl, long noFlowMillis, in
                 d.overrunMl(), d.pulsesPerLitre());
     }
 
+    /** Flow-meter pulses for {@code ml} millilitres (at least one). */
+    static long pulses(int ml, double pulsesPerLitre) {
+        return Math.max(1, Math.round(ml * pulsesPerLitre / 1000.0));
+    }
+
     int maxMl(Tap tap) {
         return tap == Tap.COLD ? maxColdMl : maxHotMl;
     }

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.devices.Devices;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.hw.dispenser.Dispenser;
 import vn.kiosk.hw.dispenser.Tap;
@@ -68,7 +69,7 @@ public final class DrinkService implements AutoCloseable {
         this.clock = clock;
         this.businessDay = businessDay;
         this.limits = DrinkLimits.of(config);
-        this.latch = new FaultLatch(db, json);
+        this.latch = new FaultLatch(db, json, outbox);
         this.maintenance = maintenance;
         this.calibration = new FlowCalibration(db, outbox, clock, limits.defaultPulsesPerLitre());
         dispenser.closeAll();
@@ -77,6 +78,21 @@ public final class DrinkService implements AutoCloseable {
             log.warn("dispenser fault still latched from before: {} ({}); a technician must reset it",
                     latch.current().code(), latch.current().message());
         }
+    }
+
+    /**
+     * The drink service for the kiosk's dispenser, or null when it has none. The dispenser's
+     * reported status then carries a latched fault on top of what its parts say.
+     */
+    public static DrinkService forDevices(Devices devices, Database db, Outbox outbox, ObjectMapper json, Clock clock,
+                                          KioskConfig config, BooleanSupplier maintenance) {
+        if (devices.dispenser() == null) {
+            return null;
+        }
+        DrinkService drinks = new DrinkService(devices.dispenser(), db, outbox, json, clock,
+                new BusinessDay(config.zone(), config.businessDayStart()), config.dispenser(), maintenance);
+        devices.dispenserStatusFrom(drinks::deviceStatus);
+        return drinks;
     }
 
     public void onProgress(Consumer<Pour> listener) {
@@ -252,9 +268,7 @@ public final class DrinkService implements AutoCloseable {
                 }
                 outbox.append(c, "drink.dispensed", p.endedAt(), pourData(p));
                 if (fault) {
-                    latch.latch(c, new FaultLatch.Fault(p.reason(), FaultLatch.describe(p.reason(), run.tap), p.id(), p.endedAt()));
-                    outbox.append(c, "dispenser.fault", p.endedAt(), Map.of("fault", p.reason(),
-                            "message", FaultLatch.describe(p.reason(), run.tap), "pourId", p.id()));
+                    latch.latch(c, p.reason(), run.tap, p.id(), p.endedAt());
                 }
                 return null;
             });
@@ -272,8 +286,8 @@ public final class DrinkService implements AutoCloseable {
             }
         }
         if (fault) {
-            log.error("dispenser fault latched: {} ({}); pour {} gave {} ml", p.reason(), FaultLatch.describe(p.reason(), run.tap),
-                    p.id(), p.measuredMl());
+            log.error("dispenser fault latched: {} ({}); pour {} gave {} ml", p.reason(),
+                    FaultLatch.describe(p.reason(), run.tap), p.id(), p.measuredMl());
         } else {
             log.info("pour {} {}: {} of {} ml ({})", p.id(), p.state(), p.measuredMl(), p.requestedMl(), p.reason());
         }
@@ -284,7 +298,7 @@ public final class DrinkService implements AutoCloseable {
     /** Pulses with no pour: a stuck or leaking valve once they add up to more than the overrun margin. */
     private synchronized void idleFlow() {
         idlePulses++;
-        if (idlePulses == Math.max(1, Math.round(limits.overrunMl() * calibration.pulsesPerLitre() / 1000.0)) + 1) {
+        if (idlePulses == DrinkLimits.pulses(limits.overrunMl(), calibration.pulsesPerLitre()) + 1) {
             dispenser.closeAll();
             worker.execute(() -> latchIdleFault());
         }
@@ -294,13 +308,8 @@ public final class DrinkService implements AutoCloseable {
         if (latch.current() != null) {
             return;
         }
-        String message = FaultLatch.describe("flow_while_idle", null);
-        Instant now = clock.instant();
-        db.inTransaction(c -> {
-            latch.latch(c, new FaultLatch.Fault("flow_while_idle", message, null, now));
-            return outbox.append(c, "dispenser.fault", now, Map.of("fault", "flow_while_idle", "message", message));
-        });
-        log.error("dispenser fault latched: {}", message);
+        FaultLatch.Fault f = db.inTransaction(c -> latch.latch(c, "flow_while_idle", null, null, clock.instant()));
+        log.error("dispenser fault latched: {}", f.message());
     }
 
     /** A technician has looked at the dispenser: clears a latched fault. */

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.kiosk.hw.dispenser.Tap;
+import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
 import vn.kiosk.storage.Settings;
 
@@ -19,10 +23,12 @@ final class FaultLatch {
     private static final String KEY = "dispenser.fault";
 
     private final ObjectMapper json;
+    private final Outbox outbox;
     private volatile Fault fault;
 
-    FaultLatch(Database db, ObjectMapper json) {
+    FaultLatch(Database db, ObjectMapper json, Outbox outbox) {
         this.json = json;
+        this.outbox = outbox;
         this.fault = db.read(c -> {
             String v = Settings.get(c, KEY);
             try {
@@ -37,17 +43,27 @@ final class FaultLatch {
         return fault;
     }
 
-    void latch(Connection c, Fault f) throws SQLException {
+    /** Latches the fault and records the dispenser.fault event, in the caller's transaction. */
+    Fault latch(Connection c, String code, Tap tap, String pourId, Instant at) throws SQLException {
+        Fault f = new Fault(code, describe(code, tap), pourId, at);
         try {
             Settings.put(c, KEY, json.writeValueAsString(f));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fault", code);
+        data.put("message", f.message());
+        if (pourId != null) {
+            data.put("pourId", pourId);
+        }
+        outbox.append(c, "dispenser.fault", at, data);
         fault = f;
+        return f;
     }
 
     /** What a fault code means, for the technician reading the event or the counter page. */
-    static String describe(String code, vn.kiosk.hw.dispenser.Tap tap) {
+    static String describe(String code, Tap tap) {
         return switch (code) {
             case "no_flow" -> "no flow after opening the " + (tap == null ? "" : tap.id() + " ") + "valve (empty tank or dry pump)";
             case "flow_stopped" -> "the flow stopped during the pour";

@@ -36,8 +36,8 @@ final class PourRun {
         this.calibrating = calibrating;
         this.pulsesPerLitre = pulsesPerLitre;
         this.startPulses = startPulses;
-        this.targetPulses = Math.max(1, Math.round(requestedMl * pulsesPerLitre / 1000.0));
-        this.overrunPulses = Math.max(1, Math.round(limits.overrunMl() * pulsesPerLitre / 1000.0));
+        this.targetPulses = DrinkLimits.pulses(requestedMl, pulsesPerLitre);
+        this.overrunPulses = DrinkLimits.pulses(limits.overrunMl(), pulsesPerLitre);
         this.startNanos = startNanos;
         this.maxNanos = limits.maxPourMillis(requestedMl) * 1_000_000L;
         this.startedAt = startedAt;
