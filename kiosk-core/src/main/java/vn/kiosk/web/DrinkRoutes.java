@@ -2,8 +2,6 @@ package vn.kiosk.web;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.queue.Channel;
 
@@ -51,14 +49,5 @@ final class DrinkRoutes {
         DrinkService d = drinks();
         ResetRequest req = bodies.read(ctx, ResetRequest.class, true);
         ctx.json(d.reset(req.by() == null || req.by().isBlank() ? "counter page" : req.by()));
-    }
-
-    /** {"error": {"code", "message", ...details}}: a limit a caller can show. */
-    static Map<String, Object> errorBody(String code, String message, Map<String, Object> details) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("code", code);
-        e.put("message", message);
-        e.putAll(details);
-        return Map.of("error", e);
     }
 }

@@ -77,7 +77,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.exception(QueueException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
             config.routes.exception(DrinkException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(DrinkRoutes.errorBody(e.code(), e.getMessage(), e.details())));
+                    ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage(), e.details())));
             config.routes.exception(StorageException.class, (e, ctx) -> {
                 log.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(503).json(ErrorBody.of("storage_unavailable", "the queue database is not available; try again"));
