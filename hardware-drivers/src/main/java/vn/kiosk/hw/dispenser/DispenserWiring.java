@@ -11,12 +11,4 @@ import vn.kiosk.hw.io.PinSpec;
 public record DispenserWiring(PinSpec coldValve, PinSpec hotValve, PinSpec flowMeter, PinSpec cupSensor,
                               PinSpec coldLevelLow, PinSpec hotLevelLow, String temperatureFile,
                               Duration temperatureInterval) {
-
-    public PinSpec valve(Tap tap) {
-        return tap == Tap.COLD ? coldValve : hotValve;
-    }
-
-    public PinSpec levelLow(Tap tap) {
-        return tap == Tap.COLD ? coldLevelLow : hotLevelLow;
-    }
 }
