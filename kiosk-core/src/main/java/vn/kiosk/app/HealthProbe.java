@@ -1,21 +1,36 @@
 package vn.kiosk.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kiosk.storage.StorageFault;
 
 /**
  * The watchdog's question "is the kiosk well?", asked the way the touchscreen would: GET
  * /api/health over HTTP within a few seconds. A stuck HTTP server, exhausted request threads or a
  * database that no longer answers (health 503 DOWN) all stop the pings, and systemd restarts it.
+ * Except a disk that is full or read-only: health is DOWN (no ticket can be issued) but a restart
+ * cannot free space or make the disk writable, it would only loop; the kiosk keeps answering,
+ * says why it is DOWN, and recovers by itself once space returns.
  */
 final class HealthProbe implements BooleanSupplier {
 
+    private static final Logger log = LoggerFactory.getLogger(HealthProbe.class);
+    private static final Set<String> NOT_CURED_BY_RESTART = Set.of(StorageFault.Kind.DISK_FULL.code(),
+            StorageFault.Kind.READ_ONLY.code());
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
     private final URI uri;
+    private volatile boolean warned;
 
     HealthProbe(String bind, int port) {
         this.uri = LocalUrl.of(bind, port, "/api/health");
@@ -24,14 +39,36 @@ final class HealthProbe implements BooleanSupplier {
     @Override
     public boolean getAsBoolean() {
         try {
-            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                warned = false;
+                return true;
+            }
+            return r.statusCode() == 503 && notCuredByRestart(r.body());
         } catch (java.io.IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private boolean notCuredByRestart(String body) {
+        String cause;
+        try {
+            JsonNode report = json.readTree(body);
+            cause = report.path("database").path("cause").asText("");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        if (!NOT_CURED_BY_RESTART.contains(cause)) {
+            return false;
+        }
+        if (!warned) {
+            warned = true;
+            log.warn("health is DOWN ({}): still pinging the watchdog, a restart cannot cure this", cause);
+        }
+        return true;
     }
 }

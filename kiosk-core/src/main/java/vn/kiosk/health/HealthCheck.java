@@ -11,13 +11,14 @@ import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.storage.Database;
 
 /**
- * UP when the database answers and every configured device is fine; DEGRADED when the database
- * answers but a device is not (tickets can still be issued and shown on screen); DOWN when the
- * database does not answer (nothing can be issued safely).
+ * UP when the database answers and writes and every configured device is fine; DEGRADED when
+ * tickets can still be issued but a device is not fine or the disk is nearly full; DOWN when the
+ * database does not answer or cannot write (disk full, read-only, I/O error: nothing can be issued
+ * safely). See {@link DatabaseHealth} for the database entry.
  */
 public final class HealthCheck {
 
-    private final Database db;
+    private final DatabaseHealth database;
     private final MaintenanceMode maintenance;
     private final DeviceWatch devices;
     private final Clock clock;
@@ -29,7 +30,7 @@ public final class HealthCheck {
 
     public HealthCheck(Database db, DeviceWatch devices, MaintenanceMode maintenance, Clock clock, String version, String site,
                        String device) {
-        this.db = db;
+        this.database = new DatabaseHealth(db);
         this.maintenance = maintenance;
         this.devices = devices;
         this.clock = clock;
@@ -45,7 +46,7 @@ public final class HealthCheck {
     }
 
     public HealthReport report() {
-        boolean dbUp = db.isHealthy();
+        Map<String, Object> db = database.report();
         Map<String, HealthReport.DeviceState> states = new LinkedHashMap<>();
         boolean devicesOk = true;
         for (var e : devices.statuses().entrySet()) {
@@ -55,11 +56,10 @@ public final class HealthCheck {
             states.put(e.getKey(), new HealthReport.DeviceState(s.state(), s.ok(), s.detail(), devices.urlOf(e.getKey()),
                     more == null ? null : more.get()));
         }
-        String status = !dbUp ? "DOWN" : devicesOk ? "UP" : "DEGRADED";
-        Map<String, Object> database = new LinkedHashMap<>();
-        database.put("state", dbUp ? "UP" : "DOWN");
+        String dbState = (String) db.get("state");
+        String status = "DOWN".equals(dbState) ? "DOWN" : devicesOk && "UP".equals(dbState) ? "UP" : "DEGRADED";
         return new HealthReport(status, version, site, device,
-                Duration.between(startedAt, clock.instant()).toSeconds(), maintenance.isOn(), database, states);
+                Duration.between(startedAt, clock.instant()).toSeconds(), maintenance.isOn(), db, states);
     }
 
     public Instant startedAt() {

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -16,18 +19,31 @@ import org.sqlite.SQLiteConfig;
  * durable commit costs well under a millisecond, so serialising callers is both simplest and fast.
  * WAL with synchronous=FULL fsyncs the log at every commit: an acknowledged write survives kill -9
  * and power loss.
+ *
+ * <p>A write the disk refuses (full, read-only, failing) is remembered as a {@link StorageFault}
+ * until a write succeeds again, so health can say what is wrong: a trivial read still works on a
+ * full disk. SQLite rolls such a transaction back by itself and the connection stays usable, so
+ * the first write after space returns simply works.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** How often a remembered fault may be re-checked with a real write (health may be asked often). */
+    private static final long RECHECK_MILLIS = 1000;
 
     /** Schema scripts in order; user_version records how many have run. */
     private static final List<String> MIGRATIONS = List.of("/db/V1__queue_and_outbox.sql", "/db/V2__drinks.sql");
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
+    private final DiskProbe disk;
     private boolean closed;
+    private volatile StorageFault fault;
+    private volatile long lastRecheckNanos;
 
-    private Database(Connection connection) {
+    private Database(Connection connection, DiskProbe disk) {
         this.connection = connection;
+        this.disk = disk;
     }
 
     public static Database open(Path file) throws SQLException {
@@ -39,7 +55,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        Database db = new Database(c);
+        Database db = new Database(c, new DiskProbe(file.toAbsolutePath().getParent()));
         db.migrate();
         return db;
     }
@@ -55,22 +71,112 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            T result = transaction(work);
+            writesWork();
+            return result;
         } catch (SQLException e) {
-            throw new StorageException("database transaction failed: " + e.getMessage(), e);
+            StorageFault f = writeFailed(e);
+            throw new StorageException("database transaction failed: " + (f == null ? "" : f.describe() + ": ")
+                    + e.getMessage(), e, f);
         } finally {
             lock.unlock();
         }
+    }
+
+    private <T> T transaction(Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        T result;
+        try {
+            result = work.run(connection);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(e);
+            endTransaction(e);
+            throw e;
+        }
+        endTransaction(null);
+        return result;
+    }
+
+    /**
+     * Back to autocommit. After SQLITE_FULL or an I/O error SQLite has already rolled back, so the
+     * "commit" this issues fails with "no transaction is active": that must not hide the real error.
+     */
+    private void endTransaction(Exception failure) throws SQLException {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    private StorageFault writeFailed(SQLException e) {
+        StorageFault now = StorageFault.of(e, disk, Instant.now());
+        if (now == null) {
+            return null;
+        }
+        StorageFault before = fault;
+        if (before == null || before.kind() != now.kind()) {
+            fault = now;
+            log.error("the database cannot write: {}; tickets cannot be issued until this is fixed (the kiosk retries by itself)",
+                    now.describe(), e);
+            return now;
+        }
+        log.warn("the database still cannot write: {}", before.describe());
+        return before;
+    }
+
+    private void writesWork() {
+        StorageFault before = fault;
+        if (before != null) {
+            fault = null;
+            log.info("the database writes again (it could not since {}: {})", before.since(), before.describe());
+        }
+    }
+
+    /** What the disk refused at the last write, or null when the last write worked. */
+    public StorageFault writeFault() {
+        return fault;
+    }
+
+    /**
+     * When a write failed, checks whether writes work again (at most once a second): the data
+     * directory takes a small file, then an empty write commits ({@code PRAGMA user_version}
+     * rewritten with its own value). Clears the fault on success, so health recovers without
+     * waiting for the next ticket. Returns the fault that remains, or null.
+     */
+    public StorageFault recheckWrites() {
+        StorageFault f = fault;
+        long now = System.nanoTime();
+        if (f == null || now - lastRecheckNanos < RECHECK_MILLIS * 1_000_000L) {
+            return f;
+        }
+        lastRecheckNanos = now;
+        if (disk.problem() != null) {
+            return fault;
+        }
+        try {
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    var rs = s.executeQuery("PRAGMA user_version");
+                    int version = rs.next() ? rs.getInt(1) : 0;
+                    rs.close();
+                    s.executeUpdate("PRAGMA user_version = " + version);
+                }
+                return null;
+            });
+        } catch (StorageException e) {
+            // still failing: inTransaction kept the fault
+        }
+        return fault;
+    }
+
+    /** The disk under the database, for free-space and writability checks. */
+    public DiskProbe disk() {
+        return disk;
     }
 
     /** Runs read-only {@code work} outside a transaction. */

@@ -79,8 +79,14 @@ public final class HttpApi implements AutoCloseable {
             config.routes.exception(DrinkException.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage(), e.details())));
             config.routes.exception(StorageException.class, (e, ctx) -> {
-                log.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(503).json(ErrorBody.of("storage_unavailable", "the queue database is not available; try again"));
+                if (e.fault() == null) {
+                    log.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+                    ctx.status(503).json(ErrorBody.of("storage_unavailable", "the queue database is not available; try again"));
+                } else { // the database logged the cause once; no stack trace per refused request
+                    log.warn("refused {} {}: {}", ctx.method(), ctx.path(), e.fault().describe());
+                    ctx.status(503).json(ErrorBody.of("storage_unavailable", "the queue database cannot store anything: "
+                            + e.fault().kind().label() + "; try again once the kiosk's health is UP"));
+                }
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
