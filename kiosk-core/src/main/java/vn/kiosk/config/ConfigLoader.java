@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ public final class ConfigLoader {
     private static final String DEFAULTS_RESOURCE = "/defaults/kiosk.yaml";
     private static final String DEFAULTS_LABEL = "built-in defaults (config/kiosk.yaml)";
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper yaml = new ObjectMapper(ConfigLimits.yamlFactory())
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /**
@@ -58,6 +58,8 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(file)) {
                 problems.add(new ConfigProblem("", file.toString(), null,
                         "configuration file not found (give an existing file with --config or KIOSK_CONFIG)"));
+            } else if (tooLarge(file, problems)) {
+                // refused before a byte is parsed: the size alone says enough
             } else {
                 try (InputStream in = Files.newInputStream(file)) {
                     SourceMap fileSources = new SourceMap();
@@ -107,8 +109,24 @@ public final class ConfigLoader {
         return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
     }
 
+    private static boolean tooLarge(Path file, List<ConfigProblem> problems) {
+        try {
+            long size = Files.size(file);
+            if (size <= ConfigLimits.MAX_FILE_BYTES) {
+                return false;
+            }
+            problems.add(new ConfigProblem("", file.toString(), null, String.format(java.util.Locale.ROOT,
+                    "the file is %.1f MB; the limit is %d KB (a kiosk.yaml is a few kilobytes)",
+                    size / (1024.0 * 1024), ConfigLimits.MAX_FILE_BYTES / 1024)));
+            return true;
+        } catch (IOException e) {
+            return false; // reading it will say what is wrong
+        }
+    }
+
     private JsonNode readTree(InputStream in, String label, SourceMap sources, List<ConfigProblem> problems)
             throws IOException {
+        ConfigLimits.Counter limits = new ConfigLimits.Counter();
         try (JsonParser p = yaml.getFactory().createParser(in)) {
             // Record every token's line while the tree is built, so problems can name lines.
             JsonParser recording = new com.fasterxml.jackson.core.util.JsonParserDelegate(p) {
@@ -116,6 +134,7 @@ public final class ConfigLoader {
                 public JsonToken nextToken() throws IOException {
                     JsonToken t = super.nextToken();
                     if (t != null) {
+                        limits.check(this, p, t);
                         sources.recordToken(this, label);
                     }
                     return t;
@@ -123,12 +142,22 @@ public final class ConfigLoader {
             };
             JsonNode node = yaml.readTree(recording);
             return node == null ? yaml.createObjectNode() : node;
+        } catch (ConfigLimits.Exceeded e) {
+            problems.add(new ConfigProblem(ConfigPath.dotted(e.pointer), label + " line " + e.line, null, e.getMessage()));
+            return null;
+        } catch (StreamConstraintsException e) {
+            problems.add(new ConfigProblem("", label + " line " + limits.line(), null,
+                    "exceeds a limit: " + ConfigLimits.plain(e.getOriginalMessage())));
+            return null;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            problems.add(new ConfigProblem("", label + (loc == null ? "" : " line " + loc.getLineNr()), null,
-                    "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(new ConfigProblem("", label + line(e), null, "not valid YAML: " + e.getOriginalMessage()));
             return null;
         }
+    }
+
+    private static String line(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return loc == null ? "" : " line " + loc.getLineNr();
     }
 
     /** Maps merge key by key; anything else (lists, scalars) replaces the default whole. */

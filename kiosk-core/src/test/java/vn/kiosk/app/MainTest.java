@@ -58,4 +58,16 @@ class MainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("http.port: value 0: expected a TCP port from 1 to 65535"),
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void checkConfigRefusesAnOversizedFileQuicklyWithExit3(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("kiosk.yaml");
+        java.nio.file.Files.writeString(file, "site:\n  name:\n    vi: \"" + "a".repeat(10 * 1024 * 1024) + "\"\n");
+        long start = System.nanoTime();
+        assertEquals(Main.EXIT_CONFIG, run(Map.of(), "check-config", "--config", file.toString()));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 1000, "refused in " + millis + " ms");
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains(file + ": (top level): the file is 10.0 MB; the limit is 256 KB"), said);
+    }
 }
