@@ -105,4 +105,14 @@ class ConfigLimitsTest {
         }
         refused("laughs.yaml", b.toString(), "aliases");
     }
+
+    @Test
+    void aLongBadValueIsShownByItsStartAndLength() throws Exception {
+        Path file = dir.resolve("bad-id.yaml");
+        Files.writeString(file, "site:\n  id: \"" + "X".repeat(5000) + "\"\n");
+        InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> new ConfigLoader().load(file, Map.of()));
+        String p = e.problems().get(0).toString();
+        assertTrue(p.length() < 400 && p.contains("X… (5002 characters)") && p.contains("site.id"), p);
+    }
 }
