@@ -84,6 +84,10 @@ public final class SelfTest {
     }
 
     private Check database() {
+        var fault = db.writeFault(); // a read passes on a full or read-only disk: the last write tells
+        if (fault != null) {
+            return Check.fail("database", "cannot write: " + fault.describe());
+        }
         try {
             String result = db.read(c -> {
                 try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check")) {

@@ -51,6 +51,8 @@ class StorageFaultTest {
                         "a full disk is not cured by a restart: the watchdog must still be fed");
                 String log = kiosk.stdout();
                 assertTrue(log.contains("disk full") && log.contains("SQLITE_FULL"), "the log names the cause:\n" + log);
+                Api.Response selftest = api.get("/api/selftest");
+                assertTrue(selftest.text().contains("cannot write: disk full"), selftest.text());
 
                 Files.delete(filler);
                 Api.Response again = api.post("/api/tickets", TICKET);
