@@ -98,7 +98,7 @@ public final class DeviceWatch implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
+            timer.awaitTermination(500, TimeUnit.MILLISECONDS); // a status read in progress gives up at its timeout
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

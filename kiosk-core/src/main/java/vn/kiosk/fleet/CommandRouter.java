@@ -193,7 +193,9 @@ public final class CommandRouter implements AutoCloseable {
     public void close() {
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(3, TimeUnit.SECONDS)) {
+            // The command running finishes (a ticket waiting for its print answers at once on a stop);
+            // queued ones are dropped: their senders retry with the same id.
+            if (!worker.awaitTermination(500, TimeUnit.MILLISECONDS)) {
                 worker.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -171,12 +171,17 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
+    /** Stops within about half a second: a batch still waiting for PUBACKs is given up (it stays unsent). */
     @Override
     public void close() {
         closed = true;
         wake();
         try {
-            thread.join(3_000);
+            thread.join(300);
+            if (thread.isAlive()) {
+                thread.interrupt(); // ends a wait for PUBACKs from a broker that stopped answering
+                thread.join(300);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

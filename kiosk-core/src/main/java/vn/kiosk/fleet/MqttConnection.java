@@ -30,6 +30,8 @@ public final class MqttConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
     private static final long OPERATION_TIMEOUT_MS = 10_000;
+    /** What a stop may spend saying offline and disconnecting. */
+    private static final long CLOSE_MILLIS = 1_000;
 
     /** Connection settings, resolved from the configuration. */
     public record Settings(String url, String clientId, String username, String password, Path caFile, Path certFile,
@@ -246,7 +248,10 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
-    /** Says offline (retained) itself, disconnects and releases Paho's threads. */
+    /**
+     * Says offline (retained) itself, disconnects and releases Paho's threads, within about a
+     * second: a broker that stopped answering gets no longer (its Will says offline for us).
+     */
     @Override
     public void close() {
         boolean wasConnected = isConnected();
@@ -257,20 +262,31 @@ public final class MqttConnection implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        long deadline = System.currentTimeMillis() + CLOSE_MILLIS;
         if (wasConnected) {
             try {
-                client.publish(topics.status(), message(offline, true)).waitForCompletion(2_000);
-                client.disconnect(1_000).waitForCompletion(2_000);
+                client.publish(topics.status(), message(offline, true)).waitForCompletion(left(deadline));
+                client.disconnect(0).waitForCompletion(left(deadline));
             } catch (MqttException e) {
                 log.debug("clean disconnect failed: {}", e.getMessage());
-                disconnectQuietly();
             }
         }
         try {
-            loop.join(3_000);
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 100, false);
+            }
+        } catch (MqttException e) {
+            log.debug("forced disconnect: {}", e.getMessage());
+        }
+        try {
+            loop.join(Math.max(1, left(deadline)));
             client.close(true);
         } catch (MqttException | InterruptedException e) {
             log.debug("closing the MQTT client: {}", e.getMessage());
         }
+    }
+
+    private static long left(long deadline) {
+        return Math.max(50, deadline - System.currentTimeMillis());
     }
 }

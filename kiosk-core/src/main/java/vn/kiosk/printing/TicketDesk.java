@@ -1,6 +1,7 @@
 package vn.kiosk.printing;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,8 @@ import vn.kiosk.queue.TicketView;
 public final class TicketDesk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TicketDesk.class);
+    /** How long a stop lets the job on paper go on, and then waits for it to give up once interrupted. */
+    private static final long STOP_MILLIS = 300;
 
     private final QueueService queue;
     private final MaintenanceMode maintenance;
@@ -48,6 +51,8 @@ public final class TicketDesk implements AutoCloseable {
         return t;
     });
     private final Set<String> printing = ConcurrentHashMap.newKeySet();
+    /** Completed when the kiosk stops: callers waiting for a print answer at once with "pending". */
+    private final CompletableFuture<Void> stopping = new CompletableFuture<>();
 
     /**
      * @param printer  null when the kiosk has no printer
@@ -143,16 +148,16 @@ public final class TicketDesk implements AutoCloseable {
     }
 
     private TicketView printAndWait(TicketView t) {
-        Future<?> job;
+        CompletableFuture<Void> job;
         try {
-            job = printThread.submit(() -> print(t));
+            job = CompletableFuture.runAsync(() -> print(t), printThread);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             printing.remove(t.id());
             queue.markPrintFailed(t.id(), "OFFLINE", "the kiosk is shutting down");
             return queue.ticket(t.id());
         }
         try {
-            job.get(waitMillis, TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(job, stopping).get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // still printing: the caller gets printState "pending"; the outcome follows in the ticket
         } catch (ExecutionException e) {
@@ -179,13 +184,30 @@ public final class TicketDesk implements AutoCloseable {
         }
     }
 
-    /** Lets the job on paper finish (bounded), then stops the printer thread. */
+    /**
+     * The first step of a stop: requests waiting for their print answer now ("pending"), so the
+     * HTTP server and the command router can finish them at once instead of waiting out
+     * {@code waitMillis}.
+     */
+    public void stopWaiting() {
+        stopping.complete(null);
+    }
+
+    /**
+     * Lets the job on paper finish for a moment, then interrupts it: the stop must fit in the 5 s
+     * systemd gives it, and an interrupted ticket is marked failed, so staff can reprint it.
+     */
     @Override
     public void close() {
+        stopWaiting();
         printThread.shutdown();
         try {
-            if (!printThread.awaitTermination(2, TimeUnit.SECONDS)) {
+            if (!printThread.awaitTermination(STOP_MILLIS, TimeUnit.MILLISECONDS)) {
                 printThread.shutdownNow();
+                if (!printThread.awaitTermination(STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                    log.warn("the print job did not stop within {} ms; its ticket stays \"pending\" (reprint it)",
+                            2 * STOP_MILLIS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,8 +22,12 @@ import vn.kiosk.storage.StorageException;
 public final class HttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
-    /** Jetty waits this long for requests in flight on stop; SIGTERM must finish within 5 s. */
-    private static final long STOP_TIMEOUT_MS = 2_000;
+    /**
+     * How long a stop waits for requests in flight, and then for Jetty's connections: SIGTERM must
+     * finish within 5 s in all (a ticket waiting for its print answers at once on a stop).
+     */
+    private static final long STOP_TIMEOUT_MS = 1_000;
+    private static final long JETTY_STOP_TIMEOUT_MS = 500;
     private static final String EVENTS = "/api/events";
 
     private final Javalin app;
@@ -46,7 +50,7 @@ public final class HttpApi implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
             pool.setName("http");
             config.jetty.threadPool = pool;
-            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.jetty.modifyServer(server -> server.setStopTimeout(JETTY_STOP_TIMEOUT_MS));
             config.http.maxRequestSize = 64 * 1024;
             config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {

@@ -117,6 +117,7 @@ public final class TestBroker implements AutoCloseable {
             embedded = null;
         }
         if (process != null) {
+            freeze(false); // a stopped process would not act on SIGTERM
             process.destroy();
             try {
                 process.waitFor(10, TimeUnit.SECONDS);
@@ -124,6 +125,27 @@ public final class TestBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             process = null;
+        }
+    }
+
+    /**
+     * Stops (SIGSTOP) or resumes (SIGCONT) the broker process: connections stay open but nothing
+     * is answered, as when the network drops without closing anything. Needs mosquitto.
+     */
+    public synchronized void freeze(boolean frozen) {
+        if (process == null) {
+            throw new IllegalStateException("freeze needs a mosquitto process (not the embedded broker)");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(process.pid())).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + (frozen ? "-STOP" : "-CONT") + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
