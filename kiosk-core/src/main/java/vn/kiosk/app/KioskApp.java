@@ -154,6 +154,7 @@ public final class KioskApp implements AutoCloseable {
 
             events = new LiveEvents(json);
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
+            opened.push(session);
             queue.onChange(t -> {
                 if (t.channel() == Channel.TOUCHSCREEN && t.status() == TicketStatus.ISSUED) {
                     session.wipe(); // the citizen has their ticket: forget their ID card

@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +72,6 @@ class ScanFlowTest {
 
         assertEquals(201, api.post("/api/tickets", "{\"serviceId\": \"land\"}").status());
         assertTrue(app.citizenSession().current().isEmpty(), "wiped once the ticket is issued");
-    }
-
-    @Test
-    void theSessionIsWipedAfterTheIdleTimeout() throws Exception {
-        start();
-        scanner.inject("079050001234|023456789|Trần Văn Bình|15031950|Nam|12 Lê Lợi|20042021");
-        stream.await("a scan event", n -> n.path("kind").asText().equals("citizen-id"));
-        clock.advance(Duration.ofSeconds(21));
-        assertTrue(app.citizenSession().current().isEmpty());
     }
 
     @Test

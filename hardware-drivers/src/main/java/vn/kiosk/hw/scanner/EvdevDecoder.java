@@ -110,7 +110,7 @@ public final class EvdevDecoder {
                     if (!overflow && code.length() > 0) {
                         onCode.accept(code.toString());
                     }
-                    code.setLength(0);
+                    clear();
                     overflow = false;
                 }
             }
@@ -130,10 +130,19 @@ public final class EvdevDecoder {
                 }
                 if (code.length() >= maxLength) {
                     overflow = true;
+                    clear();
                 } else {
                     code.append(c);
                 }
             }
         }
+    }
+
+    /** Overwrites the code typed so far: it may be an ID card, and a builder keeps its characters after setLength(0). */
+    private void clear() {
+        for (int i = 0; i < code.length(); i++) {
+            code.setCharAt(i, '\0');
+        }
+        code.setLength(0);
     }
 }

@@ -1,7 +1,12 @@
 package vn.kiosk.hw.scanner;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * What every scanner passes its codes through: the same code read again within the window counts
  * once (a QR held under the scanner is read many times a second), and over-long input or binary
  * garbage is dropped. Log lines say why and how long, never what the code said (it may be an ID card).
+ * For the repeat check only a salted hash of the last code is kept, never the code itself.
  */
 public final class ScanFilter {
 
@@ -18,13 +24,15 @@ public final class ScanFilter {
     private final Duration window;
     private final int maxLength;
     private final Clock clock;
-    private String lastCode;
+    private final byte[] salt = new byte[16];
+    private byte[] lastDigest;
     private long lastAt;
 
     public ScanFilter(Duration window, int maxLength, Clock clock) {
         this.window = window;
         this.maxLength = maxLength;
         this.clock = clock;
+        new SecureRandom().nextBytes(salt);
     }
 
     /** Wraps a consumer so that it only sees accepted codes. */
@@ -50,12 +58,23 @@ public final class ScanFilter {
             return false;
         }
         long now = clock.millis();
-        if (code.equals(lastCode) && now - lastAt < window.toMillis()) {
+        byte[] digest = digest(code);
+        if (Arrays.equals(digest, lastDigest) && now - lastAt < window.toMillis()) {
             lastAt = now;
             return false;
         }
-        lastCode = code;
+        lastDigest = digest;
         lastAt = now;
         return true;
+    }
+
+    private byte[] digest(String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return sha.digest(code.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }
