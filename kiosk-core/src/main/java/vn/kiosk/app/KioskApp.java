@@ -171,7 +171,7 @@ public final class KioskApp implements AutoCloseable {
                 ScanService scans = new ScanService(new QrCodeParser(config.printing().ticket().qr(), config.site().id(),
                         config.device().id()), session, queue, catalog, config.scanning().dossierServiceId(),
                         events::publish, clock, config.zone());
-                devices.scanner().start(scans::onCode);
+                devices.scanner().start(scans);
             }
             if (config.mqtt().url() != null && !config.mqtt().url().isBlank()) {
                 Telemetry telemetry = new Telemetry(db, queue, watch, maintenance, dataDir, clock, health.startedAt(),

@@ -75,6 +75,18 @@ class ScanFlowTest {
     }
 
     @Test
+    void inputTheScannerRefusesReachesTheScreenAsUnreadable() throws Exception {
+        start();
+        scanner.inject("x".repeat(5_000));
+        JsonNode tooLong = stream.await("unreadable (too long)", n -> n.path("kind").asText().equals("unreadable"));
+        assertEquals("The code could not be read. Please scan it again.", tooLong.path("message").path("en").asText());
+        scanner.inject("079050001234|\u0007|Trần Văn Bình");
+        stream.await("unreadable (a control character)", n -> stream.events().stream()
+                .filter(x -> x.path("kind").asText().equals("unreadable")).count() == 2);
+        assertFalse(stream.events().toString().contains("079050001234"), "the event says nothing of what was read");
+    }
+
+    @Test
     void dossiersTicketsAndUnknownCodes() throws Exception {
         start();
         scanner.inject("000.00.19.H29-250714-0042");

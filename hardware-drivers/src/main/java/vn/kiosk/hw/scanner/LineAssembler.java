@@ -2,7 +2,6 @@ package vn.kiosk.hw.scanner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Cuts a serial scanner's byte stream into codes at CR or LF (CRLF counts once, empty lines are
@@ -18,12 +17,12 @@ public final class LineAssembler {
 
     private final Terminator terminator;
     private final int maxBytes;
-    private final Consumer<String> onLine;
+    private final ScanListener onLine;
     private byte[] line = new byte[256];
     private int size;
     private boolean overflow;
 
-    public LineAssembler(Terminator terminator, int maxBytes, Consumer<String> onLine) {
+    public LineAssembler(Terminator terminator, int maxBytes, ScanListener onLine) {
         this.terminator = terminator;
         this.maxBytes = maxBytes;
         this.onLine = onLine;
@@ -45,6 +44,7 @@ public final class LineAssembler {
                 overflow = true;
                 clear();
                 log.warn("scanned input rejected: more than {} bytes before a line end", maxBytes);
+                onLine.onUnreadable("more than " + maxBytes + " bytes before a line end");
             } else if (!(terminator != Terminator.ANY && (b == '\r' || b == '\n'))) {
                 if (size == line.length) {
                     byte[] bigger = Arrays.copyOf(line, Math.min(2 * line.length, maxBytes));
@@ -58,7 +58,7 @@ public final class LineAssembler {
 
     private void flush() {
         if (!overflow && size > 0) {
-            onLine.accept(new String(line, 0, size, StandardCharsets.UTF_8));
+            onLine.onCode(new String(line, 0, size, StandardCharsets.UTF_8));
         }
         overflow = false;
         clear();

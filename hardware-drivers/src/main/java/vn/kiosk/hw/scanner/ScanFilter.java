@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,26 +34,53 @@ public final class ScanFilter {
         new SecureRandom().nextBytes(salt);
     }
 
-    /** Wraps a consumer so that it only sees accepted codes. */
-    public Consumer<String> wrap(Consumer<String> onCode) {
-        return code -> {
-            if (accept(code)) {
-                onCode.accept(code);
+    /** Wraps a listener so that it sees only accepted codes, and hears of input it refused. */
+    public ScanListener wrap(ScanListener listener) {
+        return new ScanListener() {
+            @Override
+            public void onCode(String code) {
+                String refused = refusal(code);
+                if (refused != null) {
+                    listener.onUnreadable(refused);
+                } else if (fresh(code)) {
+                    listener.onCode(code);
+                }
+            }
+
+            @Override
+            public void onUnreadable(String reason) {
+                listener.onUnreadable(reason);
             }
         };
     }
 
     public synchronized boolean accept(String code) {
+        return refusal(code) == null && fresh(code);
+    }
+
+    /** Why the input cannot be a code (logged: how long, never what), or null when it may be one. */
+    private String refusal(String code) {
         if (code == null || code.isEmpty()) {
-            return false;
+            return null;
         }
+        String why = null;
         if (code.length() > maxLength) {
-            log.warn("scanned input rejected: {} characters, more than {}", code.length(), maxLength);
-            return false;
+            why = code.length() + " characters, more than " + maxLength;
+        } else {
+            long binary = code.chars().filter(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F || c == 0xFFFD).count();
+            if (binary > 0) {
+                why = binary + " control or undecodable characters in " + code.length() + " characters";
+            }
         }
-        long binary = code.chars().filter(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F || c == 0xFFFD).count();
-        if (binary > 0) {
-            log.warn("scanned input rejected: {} control or undecodable characters in {} characters", binary, code.length());
+        if (why != null) {
+            log.warn("scanned input rejected: {}", why);
+        }
+        return why;
+    }
+
+    /** False for an empty code, and for the same code read again within the window. */
+    private synchronized boolean fresh(String code) {
+        if (code == null || code.isEmpty()) {
             return false;
         }
         long now = clock.millis();
