@@ -77,6 +77,11 @@ public final class TestBroker implements AutoCloseable {
         return port;
     }
 
+    /** What mosquitto has logged so far (log_type all); empty for the embedded broker. */
+    public String log() {
+        return read(dir.resolve("mosquitto.log"));
+    }
+
     /** Starts (again) on the same port. */
     public synchronized TestBroker start() {
         try {
