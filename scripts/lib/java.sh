@@ -50,7 +50,9 @@ kiosk_find_java() {
   done
   {
     echo "kiosk: no Java 21 or newer found (looked at \$KIOSK_JAVA_HOME, \$JAVA_HOME, the java on PATH and /usr/lib/jvm)."
-    echo "       Install one, e.g. 'sudo apt install openjdk-21-jdk-headless' (Raspberry Pi OS: Java 21.0.8 or newer),"
+    echo "       Install one: Debian 13 / Raspberry Pi OS Trixie 'sudo apt install openjdk-21-jdk-headless';"
+    echo "       Debian 12 / Bookworm has no Java 21 in apt: 'temurin-21-jdk' from packages.adoptium.net"
+    echo "       (Raspberry Pi: Java 21.0.8 or newer),"
     echo "       or point JAVA_HOME at a JDK 21+."
   } >&2
   return 1

@@ -20,8 +20,7 @@ import vn.kiosk.scanning.CitizenSession;
 import vn.kiosk.scanning.QrCodeParser;
 import vn.kiosk.scanning.ScanService;
 import vn.kiosk.web.LiveEvents;
-import vn.kiosk.config.ConfigLoader;
-import vn.kiosk.config.InvalidConfigException;
+import vn.kiosk.config.ConfigCheck;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.fleet.FleetCommands;
 import vn.kiosk.fleet.FleetLink;
@@ -91,12 +90,7 @@ public final class KioskApp implements AutoCloseable {
     }
 
     private java.util.List<String> configProblems() {
-        try {
-            new ConfigLoader().load(configFile, env);
-            return java.util.List.of();
-        } catch (InvalidConfigException e) {
-            return e.problems().stream().map(Object::toString).toList();
-        }
+        return new ConfigCheck(configFile, env).problems();
     }
 
     private void requestRestart() {
@@ -150,10 +144,12 @@ public final class KioskApp implements AutoCloseable {
             if (drinks != null) {
                 health.addDetails("dispenser", drinks::details);
             }
-            selfTest = new SelfTest(config, db, watch, drinks == null ? null : drinks::details, this::brokerCheck, clock);
+            selfTest = new SelfTest(config, new ConfigCheck(configFile, env), db, watch, drinks == null ? null : drinks::details,
+                    this::brokerCheck, clock);
 
             events = new LiveEvents(json);
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
+            opened.push(session);
             queue.onChange(t -> {
                 if (t.channel() == Channel.TOUCHSCREEN && t.status() == TicketStatus.ISSUED) {
                     session.wipe(); // the citizen has their ticket: forget their ID card
@@ -170,7 +166,7 @@ public final class KioskApp implements AutoCloseable {
                 ScanService scans = new ScanService(new QrCodeParser(config.printing().ticket().qr(), config.site().id(),
                         config.device().id()), session, queue, catalog, config.scanning().dossierServiceId(),
                         events::publish, clock, config.zone());
-                devices.scanner().start(scans::onCode);
+                devices.scanner().start(scans);
             }
             if (config.mqtt().url() != null && !config.mqtt().url().isBlank()) {
                 Telemetry telemetry = new Telemetry(db, queue, watch, maintenance, dataDir, clock, health.startedAt(),

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.kiosk.config.ConfigCheck;
 import vn.kiosk.config.ConfigLoader;
 import vn.kiosk.config.InvalidConfigException;
 import vn.kiosk.config.KioskConfig;
@@ -147,7 +148,8 @@ public final class Main {
         // Logging starts only now, so its files go under the configured data directory.
         System.setProperty("kiosk.log.dir", config.dataPath().resolve("logs").toAbsolutePath().toString());
         if (command.equals("selftest")) {
-            return SelfTestCommand.run(config, out, err);
+            return SelfTestCommand.run(config, new ConfigCheck(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv),
+                    out, err);
         }
         if (command.equals("demo")) {
             config = config.alwaysOpen();

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import vn.kiosk.config.ConfigCheck;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.devices.Devices;
@@ -30,20 +31,20 @@ final class SelfTestCommand {
 
     private SelfTestCommand() { }
 
-    static int run(KioskConfig config, PrintStream out, PrintStream err) {
+    static int run(KioskConfig config, ConfigCheck source, PrintStream out, PrintStream err) {
         String level = LogLevels.get("ROOT");
         LogLevels.set("ROOT", "WARN"); // the table is the output; drivers' start-up chatter is not
         try {
-            return check(config, out, err);
+            return check(config, source, out, err);
         } finally {
             LogLevels.set("ROOT", level);
         }
     }
 
-    private static int check(KioskConfig config, PrintStream out, PrintStream err) {
+    private static int check(KioskConfig config, ConfigCheck source, PrintStream out, PrintStream err) {
         SelfTest.Report report;
         try (DataDirLock lock = DataDirLock.acquire(config.dataPath())) {
-            report = standalone(config);
+            report = standalone(config, source);
         } catch (DataDirLock.AlreadyLockedException e) {
             try {
                 report = fromRunningKiosk(config);
@@ -64,7 +65,7 @@ final class SelfTestCommand {
         return report.ok() ? 0 : Main.EXIT_FAILED;
     }
 
-    private static SelfTest.Report standalone(KioskConfig config) throws java.sql.SQLException {
+    private static SelfTest.Report standalone(KioskConfig config, ConfigCheck source) throws java.sql.SQLException {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.newMapper();
         try (Database db = Database.open(config.dataPath().resolve("kiosk.db"));
@@ -80,7 +81,8 @@ final class SelfTestCommand {
                     }
                     sleep(200);
                 } while (System.nanoTime() < deadline);
-                return new SelfTest(config, db, watch, drinks == null ? null : drinks::details, SelfTest::tcpProbe, clock).run();
+                return new SelfTest(config, source, db, watch, drinks == null ? null : drinks::details, SelfTest::tcpProbe,
+                        clock).run();
             } finally {
                 if (drinks != null) {
                     drinks.close();

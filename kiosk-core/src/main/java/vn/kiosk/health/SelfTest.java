@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import vn.kiosk.config.ConfigCheck;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.hw.DeviceStatus;
@@ -52,15 +53,17 @@ public final class SelfTest {
     static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2026-01-01T00:00:00Z");
 
     private final KioskConfig config;
+    private final ConfigCheck configOnDisk;
     private final Database db;
     private final DeviceWatch devices;
     private final Supplier<Map<String, Object>> dispenserDetails;
     private final BrokerProbe broker;
     private final Clock clock;
 
-    public SelfTest(KioskConfig config, Database db, DeviceWatch devices, Supplier<Map<String, Object>> dispenserDetails,
-                    BrokerProbe broker, Clock clock) {
+    public SelfTest(KioskConfig config, ConfigCheck configOnDisk, Database db, DeviceWatch devices,
+                    Supplier<Map<String, Object>> dispenserDetails, BrokerProbe broker, Clock clock) {
         this.config = config;
+        this.configOnDisk = configOnDisk;
         this.db = db;
         this.devices = devices;
         this.dispenserDetails = dispenserDetails;
@@ -70,7 +73,7 @@ public final class SelfTest {
 
     public Report run() {
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.pass("configuration", "valid"));
+        checks.add(configuration());
         checks.add(database());
         checks.add(disk());
         checks.add(clockCheck());
@@ -81,6 +84,16 @@ public final class SelfTest {
         String url = config.mqtt().url();
         checks.add(url == null || url.isBlank() ? Check.skip("broker", "none configured (offline kiosk)") : broker.check(url));
         return new Report(checks.stream().noneMatch(c -> c.result().equals("FAIL")), List.copyOf(checks));
+    }
+
+    /** The file as it is now, not as it was at the start: an edit that broke it would stop the next start. */
+    private Check configuration() {
+        List<String> problems = configOnDisk.problems();
+        if (problems.isEmpty()) {
+            return Check.pass("configuration", configOnDisk.describe() + " is valid");
+        }
+        return Check.fail("configuration", configOnDisk.describe() + " is invalid now (the next start would fail): "
+                + problems.get(0) + (problems.size() > 1 ? " (+" + (problems.size() - 1) + " more: kiosk check-config)" : ""));
     }
 
     private Check database() {

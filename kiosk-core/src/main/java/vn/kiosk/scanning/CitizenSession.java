@@ -4,17 +4,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The current citizen's scanned ID card, in memory only: wiped when their ticket is issued, when
- * someone else scans, or after the idle timeout. Nothing of it is written anywhere.
+ * someone else scans, and by a timer at the idle timeout, whether or not anything reads it again
+ * (a card left behind must not wait in memory for the next citizen). Nothing of it is written anywhere.
  */
-public final class CitizenSession {
+public final class CitizenSession implements AutoCloseable {
 
     private final Clock clock;
     private final Duration idle;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "citizen-session");
+        t.setDaemon(true);
+        return t;
+    });
     private CitizenId current;
     private Instant touched;
+    private ScheduledFuture<?> expiry;
 
     public CitizenSession(Clock clock, Duration idle) {
         this.clock = clock;
@@ -24,17 +35,38 @@ public final class CitizenSession {
     public synchronized void start(CitizenId id) {
         current = id;
         touched = clock.instant();
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+        expiry = timer.schedule(() -> expire(id), idle.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public synchronized Optional<CitizenId> current() {
-        if (current != null && clock.instant().isAfter(touched.plus(idle))) {
-            current = null;
+        if (current != null && !clock.instant().isBefore(touched.plus(idle))) {
+            wipe();
         }
         return Optional.ofNullable(current);
+    }
+
+    /** The timer's wipe: only the card it was set for (a newer scan has its own timer). */
+    private synchronized void expire(CitizenId id) {
+        if (current == id) {
+            wipe();
+        }
     }
 
     public synchronized void wipe() {
         current = null;
         touched = null;
+        if (expiry != null) {
+            expiry.cancel(false);
+            expiry = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        wipe();
+        timer.shutdownNow();
     }
 }

@@ -1,5 +1,9 @@
 package vn.kiosk.scanning;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Says what a scanned code is. Never throws, whatever the input: every payload ends as one of the
- * {@link ScannedCode} kinds.
+ * Says what a scanned code is: every payload ends as one of the {@link ScannedCode} kinds. It
+ * catches nothing it does not expect, so a bug fails its fuzz test instead of hiding as "unknown";
+ * the scan service keeps the kiosk going if one ever slips through.
  *
  * <p>Chip ID card (CCCD 2021, identity card 2024): {@code ID12|oldID9|name|ddMMyyyy|Nam/Nữ|address|ddMMyyyy},
  * the old ID may be empty, a 6-field form omits it and writes dates {@code dd/MM/yyyy}; scanners may
@@ -22,6 +27,8 @@ public final class QrCodeParser {
     private static final Pattern OLD_ID = Pattern.compile("\\d{9}|\\d{12}");
     private static final Pattern DOSSIER = Pattern.compile(
             "([0-9A-Z]{3}(?:\\.[0-9A-Z]{2}){2}\\.[0-9A-Z]{3})-(\\d{2})(\\d{2})(\\d{2})-(\\d{4})");
+    /** A dossier code inside other text (a portal's link), not part of a longer code. */
+    private static final Pattern DOSSIER_IN_TEXT = Pattern.compile("(?<![0-9A-Za-z.])" + DOSSIER.pattern() + "(?![0-9A-Za-z])");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("ddMMuuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -39,14 +46,6 @@ public final class QrCodeParser {
     }
 
     public ScannedCode parse(String raw) {
-        try {
-            return classify(raw);
-        } catch (RuntimeException e) {
-            return new ScannedCode.Unknown(); // a parser bug must not take the kiosk down
-        }
-    }
-
-    private ScannedCode classify(String raw) {
         if (raw == null) {
             return new ScannedCode.Unknown();
         }
@@ -59,13 +58,7 @@ public final class QrCodeParser {
         }
         Matcher d = DOSSIER.matcher(s);
         if (d.matches()) {
-            try {
-                LocalDate date = LocalDate.of(2000 + Integer.parseInt(d.group(2)), Integer.parseInt(d.group(3)),
-                        Integer.parseInt(d.group(4)));
-                return new ScannedCode.Dossier(s, d.group(1), date, d.group(5));
-            } catch (DateTimeException e) {
-                return new ScannedCode.Unknown();
-            }
+            return dossier(d);
         }
         Matcher t = ownTicket.matcher(s);
         if (t.matches() && t.group("id") != null) {
@@ -74,7 +67,48 @@ public final class QrCodeParser {
         if (UUID.matcher(s).matches()) {
             return new ScannedCode.OwnTicket(s);
         }
+        Matcher inUrl = portalUrlText(s) == null ? null : DOSSIER_IN_TEXT.matcher(portalUrlText(s));
+        if (inUrl != null && inUrl.find()) {
+            return dossier(inUrl);
+        }
         return new ScannedCode.Unknown();
+    }
+
+    private static ScannedCode dossier(Matcher d) {
+        try {
+            LocalDate date = LocalDate.of(2000 + Integer.parseInt(d.group(2)), Integer.parseInt(d.group(3)),
+                    Integer.parseInt(d.group(4)));
+            return new ScannedCode.Dossier(d.group(), d.group(1), date, d.group(5));
+        } catch (DateTimeException e) {
+            return new ScannedCode.Unknown();
+        }
+    }
+
+    /**
+     * The path and query of a public-service portal's link (the national dichvucong.gov.vn or a
+     * province's *.gov.vn portal), decoded, where receipts print the dossier code inside a look-up
+     * link; null for anything else.
+     */
+    private static String portalUrlText(String s) {
+        if (!s.regionMatches(true, 0, "https://", 0, 8) && !s.regionMatches(true, 0, "http://", 0, 7)) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (!host.equals("gov.vn") && !host.endsWith(".gov.vn")) {
+            return null;
+        }
+        String text = (uri.getRawPath() == null ? "" : uri.getRawPath()) + "?" + (uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return text;
+        }
     }
 
     private static ScannedCode idCard(String[] f) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.hw.scanner.ScanListener;
 import vn.kiosk.queue.QueueException;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
@@ -21,7 +22,7 @@ import vn.kiosk.queue.TicketView;
  * kiosk's ticket shows its status; anything else gets a clear "not recognised". The UI event holds
  * no personal data: for an ID card only the masked number and the priority it qualifies for.
  */
-public final class ScanService {
+public final class ScanService implements ScanListener {
 
     private static final Logger log = LoggerFactory.getLogger(ScanService.class);
 
@@ -47,14 +48,36 @@ public final class ScanService {
     }
 
     /** Called on the scanner's thread for each accepted code. */
+    @Override
     public void onCode(String raw) {
+        Map<String, Object> event;
         try {
-            Map<String, Object> event = describe(parser.parse(raw));
-            log.info("scan: {}", event.get("kind"));
-            ui.accept(event);
+            event = describe(parser.parse(raw));
         } catch (RuntimeException e) {
-            log.warn("a scanned code could not be handled ({} characters)", raw == null ? 0 : raw.length(), e);
+            // A parser bug. Its message may quote the code (an ID card): log where it failed, not what it said.
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            log.error("a scanned code of {} characters could not be handled: {} at {}", raw == null ? 0 : raw.length(),
+                    e.getClass().getName(), at);
+            event = unreadable();
         }
+        log.info("scan: {}", event.get("kind"));
+        ui.accept(event);
+    }
+
+    /** Input the scanner refused (too long, control characters): the citizen is asked to scan again. */
+    @Override
+    public void onUnreadable(String reason) {
+        log.info("scan: unreadable ({})", reason);
+        ui.accept(unreadable());
+    }
+
+    private static Map<String, Object> unreadable() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", "scan");
+        e.put("kind", "unreadable");
+        e.put("message", Map.of("vi", "Không đọc được mã. Vui lòng quét lại.",
+                "en", "The code could not be read. Please scan it again."));
+        return e;
     }
 
     Map<String, Object> describe(ScannedCode code) {

@@ -45,6 +45,27 @@ class SelfTestCommandTest {
         assertTrue(r.out().contains("all checks passed"), r.out());
     }
 
+    /** The file on disk is checked as it is now: broken since the start, the next start would fail. */
+    @Test
+    void aConfigurationFileBrokenSinceTheStartFailsTheCheck() throws Exception {
+        int port = Ports.free();
+        Path file = dir.resolve("site.yaml");
+        java.nio.file.Files.writeString(file, "site: { id: \"ward-7\" }\n");
+        Map<String, String> env = Map.of("KIOSK_HTTP_PORT", String.valueOf(port), "KIOSK_DATA_DIR", dir.resolve("data").toString());
+        try (KioskApp app = new KioskApp(new vn.kiosk.config.ConfigLoader().load(file, env), Clock.systemUTC())
+                .configSource(file, env).start()) {
+            var before = app.selfTest().checks().stream().filter(c -> c.name().equals("configuration")).findFirst().orElseThrow();
+            assertEquals("PASS", before.result(), before.detail());
+            assertTrue(before.detail().contains(file.toString()), before.detail());
+
+            java.nio.file.Files.writeString(file, "site: { id: \"ward-7\" }\nhttp: { prot: 80 }\n");
+            var after = app.selfTest().checks().stream().filter(c -> c.name().equals("configuration")).findFirst().orElseThrow();
+            assertEquals("FAIL", after.result(), after.detail());
+            assertTrue(after.detail().contains("http.prot: unknown key"), after.detail());
+            assertTrue(!app.selfTest().ok());
+        }
+    }
+
     @Test
     void aPrinterThatIsNotThereFailsWithAClearLine() {
         Result r = selftest(Map.of("KIOSK_PRINTER_URL", "serial:" + dir.resolve("ttyUSB9"),

@@ -121,11 +121,16 @@ class SystemdNotifierTest {
         assertFalse(Files.exists(calls), "not even STOPPING=1");
     }
 
+    /** A missing systemd-notify must neither throw nor stop the watchdog loop (it keeps trying each period). */
     @Test
-    void aMissingCommandDoesNotThrow() {
+    void aMissingCommandNeitherThrowsNorStopsTheWatchdogLoop() {
+        AtomicInteger probes = new AtomicInteger();
         try (SystemdNotifier n = new SystemdNotifier(Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC", "200000"),
                 dir.resolve("no-such-command").toString())) {
-            n.ready(() -> true);
+            n.ready(() -> probes.incrementAndGet() > 0);
+            Poll.until(WAIT, "the health probe to keep running after failed pings", () -> probes.get() >= 3);
         }
+        int after = probes.get();
+        Poll.never(Duration.ofMillis(400), "a probe after close", () -> probes.get() > after + 1);
     }
 }

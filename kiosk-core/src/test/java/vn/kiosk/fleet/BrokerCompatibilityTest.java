@@ -46,8 +46,7 @@ class BrokerCompatibilityTest {
         String url;
         switch (kind) {
             case "mosquitto" -> {
-                Assumptions.assumeTrue(TestBroker.mosquittoInstalled(), "mosquitto not installed");
-                TestBroker b = TestBroker.start(dir.resolve("broker"));
+                TestBroker b = TestBroker.mosquitto(dir.resolve("broker"));
                 broker = b;
                 url = b.url();
             }

@@ -81,8 +81,9 @@ class FleetLinkTest {
                 && !m.json().path("online").asBoolean(true));
     }
 
+    /** What the events may not carry (personal data) is CitizenDataLeakTest's. */
     @Test
-    void everyStateChangeGoesOutAsAnEventInSeqOrderWithoutPersonalData() throws Exception {
+    void everyStateChangeGoesOutAsAnEventInSeqOrder() throws Exception {
         start();
         for (int i = 0; i < 5; i++) {
             assertEquals(201, api.post("/api/tickets", "{\"serviceId\": \"land\"}").status());

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.testing.KioskProcess;
@@ -49,7 +48,7 @@ class FleetOutageTest {
 
     @Test
     void theWillSaysOfflineAfterKillMinus9() throws Exception {
-        try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
+        try (TestBroker broker = TestBroker.mosquitto(dir.resolve("broker"));
              MqttProbe probe = MqttProbe.connect(broker.url()).subscribe(BASE + "status", 1)) {
             KioskProcess kiosk = KioskProcess.start(dir, Ports.free(), env(broker), "run").awaitReady(WAIT);
             probe.await(WAIT, "online", m -> m.json().path("online").asBoolean());
@@ -64,8 +63,7 @@ class FleetOutageTest {
 
     @Test
     void eventsIssuedDuringAnOutageAndAcrossARestartAllArriveInOrder() throws Exception {
-        Assumptions.assumeTrue(TestBroker.mosquittoInstalled(), "needs mosquitto to restart a broker with its sessions");
-        TestBroker broker = TestBroker.start(dir.resolve("broker"));
+        TestBroker broker = TestBroker.mosquitto(dir.resolve("broker")); // restarted with its sessions
         int port = Ports.free();
         List<String> issued = new ArrayList<>();
         try (MqttProbe collector = MqttProbe.persistent(broker.url(), "collector").subscribe(BASE + "events", 1)) {

@@ -1,5 +1,7 @@
 package vn.kiosk.fleet;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,18 +51,27 @@ class TlsLinkTest {
             } finally {
                 withCert.close();
             }
+            long handshakesBefore = refusedHandshakes(broker);
             KioskApp noCert = new KioskApp(TestConfigs.load(dir.resolve("second"), """
                     mqtt: { url: "%s", caFile: "%s", reconnectMinMillis: 50 }
                     """.formatted(url, pki.resolve("ca.pem")), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))),
                     Clock.systemUTC()).start();
             try {
-                // several reconnect attempts within the window, all refused by the broker
-                Poll.never(Duration.ofSeconds(3), "a connection without a client certificate",
+                // The kiosk must really try (the broker sees and refuses its handshakes), and never get in.
+                Poll.until(Duration.ofSeconds(15), "two handshakes without a certificate refused by the broker",
+                        () -> refusedHandshakes(broker) >= handshakesBefore + 2);
+                Poll.never(Duration.ofSeconds(2), "a connection without a client certificate",
                         () -> noCert.fleet().isConnected());
+                assertTrue(refusedHandshakes(broker) >= handshakesBefore + 2);
             } finally {
                 noCert.close();
             }
         }
+    }
+
+    /** Handshakes the broker refused for want of a client certificate, from its log. */
+    private static long refusedHandshakes(TestBroker broker) {
+        return broker.log().lines().filter(l -> l.contains("peer did not return a certificate")).count();
     }
 
     private static void openssl(Path dir, String... args) throws Exception {

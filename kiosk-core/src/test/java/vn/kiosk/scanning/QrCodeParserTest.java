@@ -94,15 +94,39 @@ class QrCodeParserTest {
         assertEquals("unknown", withUrl.parse("https://dvc.example.vn/q/other-site/3f2c1e9a-7b4d-4e8f-9a1b-2c3d4e5f6a7b").kind());
         assertInstanceOf(ScannedCode.Unknown.class, parser.parse("https://example.org/some/page"));
         assertInstanceOf(ScannedCode.Unknown.class, parser.parse(""));
+    }
+
+    /** Receipts print the dossier code inside the portal's look-up link; the kiosk reads it from there. */
+    @Test
+    void aDossierCodeInsideAPublicServicePortalLink() {
+        for (String url : List.of(
+                "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=000.00.19.H29-251120-0317",
+                "HTTPS://DICHVUCONG.GOV.VN/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=000.00.19.H29-251120-0317&lang=vi",
+                "https://dichvucong.hochiminhcity.gov.vn/tra-cuu?code=000%2E00%2E19%2EH29-251120-0317",
+                "https://dichvucong.gov.vn/tra-cuu/000.00.19.H29-251120-0317")) {
+            var d = assertInstanceOf(ScannedCode.Dossier.class, parser.parse(url), url);
+            assertEquals("000.00.19.H29-251120-0317", d.code(), url);
+            assertEquals(LocalDate.of(2025, 11, 20), d.receivedOn(), url);
+        }
+        assertInstanceOf(ScannedCode.Unknown.class,
+                parser.parse("https://portal.example.com/?ma_ho_so=000.00.19.H29-251120-0317"), "not a government portal");
+        assertInstanceOf(ScannedCode.Unknown.class,
+                parser.parse("https://dichvucong.gov.vn/?ma_ho_so=1000.00.19.H29-251120-03171"), "part of a longer code");
+        assertInstanceOf(ScannedCode.Unknown.class, parser.parse("https://dichvucong.gov.vn/?ma_ho_so=000.00.19.H29-251399-0317"),
+                "no 13th month");
+        assertInstanceOf(ScannedCode.Unknown.class, parser.parse("https://dichvucong.gov.vn/?x=%ZZ000.00.19"), "malformed escape");
         assertInstanceOf(ScannedCode.Unknown.class, parser.parse(null));
     }
 
+    /** The parser catches nothing it does not expect: an exception here is a parser bug, and fails. */
     @Test
     void aHundredThousandRandomAndMutatedPayloadsNeverThrowAndAlwaysHaveAKind() throws IOException {
         Random random = new Random(20261126L);
-        List<String> seeds = samples().stream().map(Sample::payload).toList();
+        List<String> seeds = new java.util.ArrayList<>(samples().stream().map(Sample::payload).toList());
+        seeds.add("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=000.00.19.H29-251120-0317");
+        seeds.add("https://dichvucong.hochiminhcity.gov.vn/tra-cuu?code=000%2E00%2E19%2EH29-251120-0317");
         Set<String> kinds = Set.of("citizen-id", "invalid", "dossier", "ticket", "unknown");
-        String alphabet = "0123456789|/-.: abcXYZđĐếặ\uFEFF\r\n\t\u0000\uFFFD";
+        String alphabet = "0123456789|/-.: abcXYZđĐếặ\uFEFF\r\n\t\u0000\uFFFD%?=&#";
         int[] counts = new int[5];
         for (int i = 0; i < 100_000; i++) {
             String payload;
@@ -128,7 +152,13 @@ class QrCodeParserTest {
                 }
                 payload = b.toString();
             }
-            ScannedCode code = parser.parse(payload);
+            ScannedCode code;
+            try {
+                code = parser.parse(payload);
+            } catch (RuntimeException e) {
+                throw new AssertionError("payload " + i + " (seed 20261126) made the parser throw: "
+                        + payload.chars().mapToObj(c -> String.format("\\u%04x", c)).collect(java.util.stream.Collectors.joining()), e);
+            }
             assertTrue(kinds.contains(code.kind()), "kind " + code.kind());
             counts[List.copyOf(kinds).indexOf(code.kind())]++;
         }

@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +75,15 @@ class ScanFlowTest {
     }
 
     @Test
-    void theSessionIsWipedAfterTheIdleTimeout() throws Exception {
+    void inputTheScannerRefusesReachesTheScreenAsUnreadable() throws Exception {
         start();
-        scanner.inject("079050001234|023456789|Trần Văn Bình|15031950|Nam|12 Lê Lợi|20042021");
-        stream.await("a scan event", n -> n.path("kind").asText().equals("citizen-id"));
-        clock.advance(Duration.ofSeconds(21));
-        assertTrue(app.citizenSession().current().isEmpty());
+        scanner.inject("x".repeat(5_000));
+        JsonNode tooLong = stream.await("unreadable (too long)", n -> n.path("kind").asText().equals("unreadable"));
+        assertEquals("The code could not be read. Please scan it again.", tooLong.path("message").path("en").asText());
+        scanner.inject("079050001234|\u0007|Trần Văn Bình");
+        stream.await("unreadable (a control character)", n -> stream.events().stream()
+                .filter(x -> x.path("kind").asText().equals("unreadable")).count() == 2);
+        assertFalse(stream.events().toString().contains("079050001234"), "the event says nothing of what was read");
     }
 
     @Test

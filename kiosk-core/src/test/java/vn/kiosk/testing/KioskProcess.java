@@ -83,6 +83,10 @@ public final class KioskProcess implements AutoCloseable {
         return this;
     }
 
+    public int port() {
+        return port;
+    }
+
     public Api api() {
         return new Api(port);
     }

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import vn.kiosk.fleet.EmbeddedBroker;
 
 /**
  * A private MQTT broker for one test: Mosquitto (Debian package mosquitto) on a free port with its
  * own configuration, password file and ACL, which the test can stop, start and kill. Where no
- * mosquitto binary exists, the embedded Java broker takes its place (no ACLs, no restarts with
- * persistence), so the suite still runs on a bare machine.
+ * mosquitto binary exists, {@link #start} says so and puts the embedded Java broker in its place
+ * (no ACLs, no restarts with persistence), so the suite still runs on a bare machine; a test of a
+ * real broker's behaviour asks for {@link #mosquitto} instead, and is skipped there.
  */
 public final class TestBroker implements AutoCloseable {
 
@@ -38,7 +40,17 @@ public final class TestBroker implements AutoCloseable {
 
     /** Anonymous access, persistence in {@code dir} (so queued messages survive a restart). */
     public static TestBroker start(Path dir) {
+        if (!mosquittoInstalled()) {
+            System.err.println("TestBroker: " + MOSQUITTO + " is not installed (apt install mosquitto): "
+                    + "this test runs against the embedded Java broker instead");
+        }
         return new TestBroker(dir, Ports.free(), "allow_anonymous true\n").start();
+    }
+
+    /** A real Mosquitto for a test of a real broker's behaviour (Will, sessions, restarts); skipped where none is installed. */
+    public static TestBroker mosquitto(Path dir) {
+        Assumptions.assumeTrue(mosquittoInstalled(), "needs mosquitto, a real broker (apt install mosquitto)");
+        return start(dir);
     }
 
     /** With extra listener options (TLS files, ...) after the listener line. Needs mosquitto. */
@@ -75,6 +87,11 @@ public final class TestBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What mosquitto has logged so far (log_type all); empty for the embedded broker. */
+    public String log() {
+        return read(dir.resolve("mosquitto.log"));
     }
 
     /** Starts (again) on the same port. */

@@ -96,6 +96,21 @@ class TouchscreenBrowserTest {
         assertNoHorizontalOverflow();
     }
 
+    /** Input the scanner refuses (too long, a control character) must not look like nothing happened. */
+    @Test
+    void aCodeTheScannerCannotReadAsksTheCitizenToScanAgain() {
+        openTouchscreen();
+        var scanner = (vn.kiosk.hw.scanner.SimulatedScanner) app.devices().scanner();
+        for (String unreadable : new String[] {"x".repeat(5_000), "ab\u0007cd"}) {
+            browser.executeScript("document.getElementById('toast').classList.remove('active');"
+                    + "document.getElementById('toast').textContent = '';");
+            scanner.inject(unreadable);
+            Poll.until(WAIT, "the scan-again message", () -> browser.findElement(By.id("toast")).getText()
+                    .contains("Không đọc được mã. Vui lòng quét lại."));
+            assertTrue(browser.findElement(By.id("toast")).isDisplayed());
+        }
+    }
+
     @Test
     void withThePrinterOutOfPaperTheNumberAndAQrStayOnScreen() {
         ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);

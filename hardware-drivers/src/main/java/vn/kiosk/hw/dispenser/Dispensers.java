@@ -1,5 +1,6 @@
 package vn.kiosk.hw.dispenser;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import vn.kiosk.hw.DeviceUrl;
@@ -8,7 +9,8 @@ import vn.kiosk.hw.io.Gpio;
 /**
  * Opens the dispenser a URL names. {@code gpio:} uses the wiring from the configuration;
  * {@code sim:?flowMlPerMinute=1500&pulsesPerLitre=450&hotCelsius=92} runs the same driver on Pi4J's
- * mock platform with simulated water.
+ * mock platform with simulated water; {@code &lines=FILE} keeps the valve lines' levels in a file
+ * across processes, as real lines are kept after a crash.
  */
 public final class Dispensers {
 
@@ -33,7 +35,7 @@ public final class Dispensers {
             }
             case "sim" -> new SimulatedDispenser(wiring, number(url, "flowMlPerMinute", 1500),
                     number(url, "pulsesPerLitre", 450), url.param("hotCelsius", "92").equals("none") ? null
-                    : number(url, "hotCelsius", 92));
+                    : number(url, "hotCelsius", 92), url.param("lines", "").isEmpty() ? null : Path.of(url.param("lines", "")));
             default -> throw new IllegalArgumentException("no dispenser driver for scheme '" + url.scheme() + "'");
         };
     }
@@ -49,9 +51,9 @@ public final class Dispensers {
     public static void validate(DeviceUrl url) {
         if (url.scheme().equals("sim")) {
             for (String key : url.params().keySet()) {
-                if (!Set.of("flowMlPerMinute", "pulsesPerLitre", "hotCelsius").contains(key)) {
+                if (!Set.of("flowMlPerMinute", "pulsesPerLitre", "hotCelsius", "lines").contains(key)) {
                     throw new IllegalArgumentException("unknown parameter '" + key
-                            + "' (expected flowMlPerMinute, pulsesPerLitre, hotCelsius)");
+                            + "' (expected flowMlPerMinute, pulsesPerLitre, hotCelsius, lines)");
                 }
             }
             number(url, "flowMlPerMinute", 1500);

@@ -173,11 +173,6 @@ public class GpioDispenser implements Dispenser {
         return tap == Tap.COLD ? coldLow : hotLow;
     }
 
-    /** Runs the JVM's exit hook action now (tests: the hook cannot be triggered otherwise). */
-    public void runShutdownHookAction() {
-        closeOnExit.run();
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {

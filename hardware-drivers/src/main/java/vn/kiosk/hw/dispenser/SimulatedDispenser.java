@@ -1,5 +1,6 @@
 package vn.kiosk.hw.dispenser;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -29,12 +30,18 @@ public final class SimulatedDispenser extends GpioDispenser {
     private long pulsesEmitted;      // guarded by this
 
     public SimulatedDispenser(DispenserWiring wiring, double flowMlPerMinute, double sensorPulsesPerLitre, Double hotCelsius) {
-        this(wiring, flowMlPerMinute, sensorPulsesPerLitre, new SimThermometer(hotCelsius));
+        this(wiring, flowMlPerMinute, sensorPulsesPerLitre, hotCelsius, null);
+    }
+
+    /** @param lineLevels where the valve lines keep their levels between processes (see {@link Gpio#mock(Path)}); null: nowhere */
+    public SimulatedDispenser(DispenserWiring wiring, double flowMlPerMinute, double sensorPulsesPerLitre, Double hotCelsius,
+                              Path lineLevels) {
+        this(wiring, flowMlPerMinute, sensorPulsesPerLitre, new SimThermometer(hotCelsius), lineLevels);
     }
 
     private SimulatedDispenser(DispenserWiring wiring, double flowMlPerMinute, double sensorPulsesPerLitre,
-                               SimThermometer probe) {
-        super(Gpio.mock(), wiring, probe, "simulated dispenser");
+                               SimThermometer probe, Path lineLevels) {
+        super(Gpio.mock(lineLevels), wiring, probe, "simulated dispenser");
         this.probe = probe;
         this.flowMlPerMinute = flowMlPerMinute;
         this.sensorPulsesPerLitre = sensorPulsesPerLitre;

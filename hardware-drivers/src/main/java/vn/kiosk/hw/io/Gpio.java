@@ -25,37 +25,56 @@ public final class Gpio implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gpio.class);
 
     private final Context pi4j;
+    private final LineLevels levels; // simulated twin only: output levels that outlive the process
+    private final java.util.List<Runnable> atShutdown = new java.util.ArrayList<>();
     private boolean closed;
 
-    private Gpio(Context pi4j) {
+    private Gpio(Context pi4j, LineLevels levels) {
         this.pi4j = pi4j;
+        this.levels = levels;
     }
 
     /** The Pi's GPIO chip through libgpiod (the kiosk user must be in group gpio). */
     public static Gpio gpiod() {
         return new Gpio(Pi4J.newContextBuilder()
                 .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
-                .build());
+                .build(), null);
     }
 
     /** Pi4J's mock platform: lines in memory, inputs driven by {@link SimulatedIn#simulate}. */
     public static Gpio mock() {
+        return mock(null);
+    }
+
+    /**
+     * The mock platform whose outputs keep their levels in {@code levelsFile} across processes, as
+     * real lines do: an output starts where the last process left it (a kill -9 mid-pour leaves a
+     * valve open) until the driver drives it. Null: levels in memory only.
+     */
+    public static Gpio mock(java.nio.file.Path levelsFile) {
         // autoDetectMockPlugins() alone does not register the providers (GUIDE §2)
         return new Gpio(Pi4J.newContextBuilder()
                 .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
-                .build());
+                .build(), levelsFile == null ? null : new LineLevels(levelsFile));
     }
 
     /** An output that starts inactive and is left inactive when Pi4J shuts down. */
     public DigitalOut output(String id, PinSpec pin) {
         DigitalState active = pin.activeHigh() ? DigitalState.HIGH : DigitalState.LOW;
         DigitalState inactive = pin.activeHigh() ? DigitalState.LOW : DigitalState.HIGH;
+        boolean leftActive = levels != null && levels.wasActive(id);
         DigitalOutput out = pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).name(id).address(pin.bcm())
-                .initial(inactive).shutdown(inactive).build());
+                .initial(leftActive ? active : inactive).shutdown(inactive).build());
+        if (levels != null) {
+            atShutdown.add(() -> levels.record(id, false)); // Pi4J's shutdown level
+        }
         return new DigitalOut() {
             @Override
             public void set(boolean on) {
                 out.state(on ? active : inactive);
+                if (levels != null) {
+                    levels.record(id, on);
+                }
             }
 
             @Override
@@ -134,6 +153,7 @@ public final class Gpio implements AutoCloseable {
         closed = true;
         try {
             pi4j.shutdown();
+            atShutdown.forEach(Runnable::run);
         } catch (RuntimeException e) {
             log.warn("releasing the GPIO lines failed", e);
         }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public final class CameraScanner extends ReadingScanner {
 
     /** Starts the decoder thread, then reads frames from the camera command on this one. */
     @Override
-    protected void read(Consumer<String> onCode) {
+    protected void read(ScanListener onCode) {
         decoderThread = new Thread(() -> decodeLoop(onCode), "scanner-camera-decode");
         decoderThread.setDaemon(true);
         decoderThread.start();
@@ -83,7 +82,7 @@ public final class CameraScanner extends ReadingScanner {
         LockSupport.unpark(decoderThread);
     }
 
-    private void decodeLoop(Consumer<String> onCode) {
+    private void decodeLoop(ScanListener onCode) {
         QrFrameDecoder decoder = new QrFrameDecoder();
         while (running) {
             byte[] jpeg = waiting.getAndSet(null);
@@ -99,7 +98,7 @@ public final class CameraScanner extends ReadingScanner {
                 Optional<String> code = decoder.decode(image);
                 if (code.isPresent()) {
                     decoded.incrementAndGet();
-                    onCode.accept(code.get());
+                    onCode.onCode(code.get());
                 }
             } catch (IOException | RuntimeException e) {
                 log.debug("camera frame skipped: {}", e.getMessage());

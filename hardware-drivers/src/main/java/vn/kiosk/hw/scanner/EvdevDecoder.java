@@ -2,7 +2,6 @@ package vn.kiosk.hw.scanner;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.function.Consumer;
 
 /**
  * Turns Linux {@code struct input_event} records from a keyboard-mode scanner into codes.
@@ -53,7 +52,7 @@ public final class EvdevDecoder {
 
     private final int recordSize;
     private final int maxLength;
-    private final Consumer<String> onCode;
+    private final ScanListener onCode;
     private final byte[] pending;
     private int pendingLength;
     private final StringBuilder code = new StringBuilder();
@@ -63,7 +62,7 @@ public final class EvdevDecoder {
     private boolean overflow;
     private long unknownKeys;
 
-    public EvdevDecoder(int recordSize, int maxLength, Consumer<String> onCode) {
+    public EvdevDecoder(int recordSize, int maxLength, ScanListener onCode) {
         if (recordSize != RECORD_64 && recordSize != RECORD_32) {
             throw new IllegalArgumentException("input_event records are 24 or 16 bytes, not " + recordSize);
         }
@@ -107,10 +106,12 @@ public final class EvdevDecoder {
             case KEY_CAPSLOCK -> capsLock ^= value == 1;
             case KEY_ENTER, KEY_KPENTER -> {
                 if (value == 1) {
-                    if (!overflow && code.length() > 0) {
-                        onCode.accept(code.toString());
+                    if (overflow) {
+                        onCode.onUnreadable("more than " + maxLength + " characters before Enter");
+                    } else if (code.length() > 0) {
+                        onCode.onCode(code.toString());
                     }
-                    code.setLength(0);
+                    clear();
                     overflow = false;
                 }
             }
@@ -130,10 +131,19 @@ public final class EvdevDecoder {
                 }
                 if (code.length() >= maxLength) {
                     overflow = true;
+                    clear();
                 } else {
                     code.append(c);
                 }
             }
         }
+    }
+
+    /** Overwrites the code typed so far: it may be an ID card, and a builder keeps its characters after setLength(0). */
+    private void clear() {
+        for (int i = 0; i < code.length(); i++) {
+            code.setCharAt(i, '\0');
+        }
+        code.setLength(0);
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.hw.DeviceStatus;
@@ -33,7 +32,7 @@ public final class EvdevScanner extends ReadingScanner {
     }
 
     @Override
-    protected void read(Consumer<String> onCode) {
+    protected void read(ScanListener onCode) {
         byte[] buf = new byte[recordSize * 64];
         while (running) {
             if (!Files.isReadable(device)) {

@@ -1,6 +1,5 @@
 package vn.kiosk.hw.scanner;
 
-import java.util.function.Consumer;
 import vn.kiosk.hw.DeviceStatus;
 
 /**
@@ -24,16 +23,16 @@ abstract class ReadingScanner implements QrScanner {
     }
 
     @Override
-    public final void start(Consumer<String> onCode) {
+    public final void start(ScanListener listener) {
         running = true;
-        Consumer<String> accepted = filter.wrap(onCode);
+        ScanListener accepted = filter.wrap(listener);
         reader = new Thread(() -> read(accepted), threadName);
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Runs on the reader thread while {@link #running}: open, read, deliver; return to stop. */
-    protected abstract void read(Consumer<String> onCode);
+    protected abstract void read(ScanListener listener);
 
     /** Releases what blocks the reader (a port, a stream, a process) so it sees it must stop. */
     protected abstract void release();

@@ -3,7 +3,6 @@ package vn.kiosk.hw.scanner;
 import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.hw.DeviceStatus;
@@ -31,7 +30,7 @@ public final class SerialScanner extends ReadingScanner {
     }
 
     @Override
-    protected void read(Consumer<String> onCode) {
+    protected void read(ScanListener onCode) {
         byte[] one = new byte[1];
         while (running) {
             SerialPort p = open();

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.io.PinSpec;
 
 /** The GPIO driver on Pi4J's mock platform, driven by the simulated water. */
@@ -106,14 +112,48 @@ class SimulatedDispenserTest {
     }
 
     @Test
-    void closeAndTheExitHookCloseTheValves() {
+    void closeClosesTheValves() {
         d = new SimulatedDispenser(WIRING, 1500, 450, 90.0);
-        d.open(Tap.HOT);
-        d.runShutdownHookAction();
-        assertFalse(d.valveOpen(Tap.HOT));
         d.open(Tap.COLD);
         d.close();
         assertFalse(d.valveOpen(Tap.COLD));
         assertEquals("CLOSED", d.status().state());
+    }
+
+    /**
+     * In a JVM of its own, a valve left open: System.exit runs the exit hook, which closes it;
+     * Runtime.halt (what kill -9 is to the JVM) runs nothing, and the line stays open, as a real
+     * relay line would, until the next start closes it before anything else.
+     */
+    @Test
+    void theExitHookClosesAValveWhenTheJvmExitsAndTheNextStartClosesOneLeftByAKill(@TempDir Path dir) throws Exception {
+        Path levels = dir.resolve("lines.properties");
+        assertEquals("cold valve open: true", runValveLeftOpen(levels, "exit"));
+        assertFalse(active(levels, "cold-valve"), "System.exit ran the hook, which closed the valve");
+
+        assertEquals("cold valve open: true", runValveLeftOpen(levels, "halt"));
+        assertTrue(active(levels, "cold-valve"), "no hook runs on a halt: the line is left open (the hazard is real)");
+
+        d = new SimulatedDispenser(WIRING, 1500, 450, 90.0, levels);
+        assertFalse(d.valveOpen(Tap.COLD), "the next start closed it");
+        assertFalse(active(levels, "cold-valve"));
+    }
+
+    private static String runValveLeftOpen(Path levels, String how) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ValveLeftOpen.class.getName(),
+                levels.toString(), how).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the child JVM ended");
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().filter(l -> l.startsWith("cold valve open")).findFirst().orElse(out);
+    }
+
+    private static boolean active(Path levels, String line) throws Exception {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(levels)) {
+            p.load(r);
+        }
+        return "active".equals(p.getProperty(line));
     }
 }
