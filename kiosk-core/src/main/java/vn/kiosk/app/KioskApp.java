@@ -152,7 +152,7 @@ public final class KioskApp implements AutoCloseable {
             }
             selfTest = new SelfTest(config, db, watch, drinks == null ? null : drinks::details, this::brokerCheck, clock);
 
-            events = new LiveEvents(json);
+            events = new LiveEvents(json, config.http().maxEventStreams());
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
             queue.onChange(t -> {
                 if (t.channel() == Channel.TOUCHSCREEN && t.status() == TicketStatus.ISSUED) {

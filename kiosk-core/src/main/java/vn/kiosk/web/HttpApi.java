@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,11 @@ public final class HttpApi implements AutoCloseable {
     /** Jetty waits this long for requests in flight on stop; SIGTERM must finish within 5 s. */
     private static final long STOP_TIMEOUT_MS = 2_000;
     private static final String EVENTS = "/api/events";
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** From the end of the headers to the last byte of the body. */
+    static final long BODY_DEADLINE_MS = 5_000;
+    /** A connection with nothing sent either way for this long is closed (live streams get a comment every 2 s). */
+    static final long IDLE_TIMEOUT_MS = 10_000;
 
     private final Javalin app;
     private final InFlight inFlight = new InFlight();
@@ -36,18 +44,33 @@ public final class HttpApi implements AutoCloseable {
         this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
+        JsonErrorHandler errors = new JsonErrorHandler(json);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.jetty.host = http.bind();
-            config.jetty.port = http.port();
+            config.jetty.addConnector((server, httpConfig) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                c.setHost(http.bind());
+                c.setPort(http.port());
+                c.setIdleTimeout(IDLE_TIMEOUT_MS);
+                return c;
+            });
             // A small pool: a Pi serves one touchscreen, a few robots and counters.
             QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
             pool.setName("http");
             config.jetty.threadPool = pool;
-            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
-            config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(errors);
+                // Bodies are read without a thread before the API sees the request, so slow
+                // senders wait in the selector instead of holding the pool; within a deadline.
+                server.insertHandler(new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES + 1024, -1, true)));
+                server.insertHandler(new BodyDeadline(BODY_DEADLINE_MS, null));
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -68,7 +91,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.beforeMatched(guard::check);
             new HealthRoutes(health).register(config.routes);
             config.routes.get("/api/selftest", ctx -> ctx.json(selfTest.run()), Role.TECH);
-            config.routes.sse(EVENTS, events::connect);
+            config.routes.get(EVENTS, events::handle, Role.ROBOT, Role.COUNTER, Role.TECH);
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             new DrinkRoutes(drinks, bodies).register(config.routes);
