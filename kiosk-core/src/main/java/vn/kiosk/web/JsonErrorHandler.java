@@ -38,19 +38,24 @@ final class JsonErrorHandler extends ErrorHandler {
                     cause == null ? message : cause.toString());
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body(status, message)), callback);
+        String where = status == 400 && !"BAD".equals(request.getMethod()) ? " (" + request.getMethod() + " " + shorten(request.getHttpURI().getPath()) + ")" : "";
+        response.write(true, ByteBuffer.wrap(body(status, message, where)), callback);
     }
 
     /** Errors found while parsing the request line and headers, before there is a request to answer. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(status, reason));
+        return ByteBuffer.wrap(body(status, reason, ""));
     }
 
-    private byte[] body(int status, String reason) {
+    private static String shorten(String path) {
+        return path == null ? "" : path.length() > 100 ? path.substring(0, 100) + "…" : path;
+    }
+
+    private byte[] body(int status, String reason, String where) {
         try {
-            return json.writeValueAsBytes(ErrorBody.of(code(status), message(status, reason)));
+            return json.writeValueAsBytes(ErrorBody.of(code(status), message(status, reason) + where));
         } catch (JsonProcessingException e) {
             return "{\"error\":{\"code\":\"internal\",\"message\":\"error\"}}".getBytes(StandardCharsets.UTF_8);
         }
@@ -75,8 +80,8 @@ final class JsonErrorHandler extends ErrorHandler {
 
     private static String message(int status, String reason) {
         return switch (status) {
-            case 400 -> "the request is malformed" + (safe(reason) ? ": " + reason : "")
-                    + " (paths take no ';', no %00 and only valid UTF-8 percent-encoding)";
+            case 400 -> safe(reason) ? "the request is malformed: " + reason
+                    : "the request line or headers are malformed (e.g. %00, a bad %-escape or invalid UTF-8 in the path)";
             case 408 -> "the request did not arrive in time; send the whole request at once";
             case 413 -> "the request body is too large (at most " + HttpApi.MAX_BODY_BYTES / 1024 + " KB)";
             case 414 -> "the request URI is too long";
@@ -88,7 +93,7 @@ final class JsonErrorHandler extends ErrorHandler {
 
     /** Jetty's reasons are short phrases ("Ambiguous URI path encoding"); nothing naming a class or the input. */
     private static boolean safe(String reason) {
-        return reason != null && reason.length() <= 80 && reason.matches("[A-Za-z0-9 :,'()-]+")
+        return reason != null && reason.length() <= 100 && reason.matches("[A-Za-z0-9 :,'()%/_-]+")
                 && !reason.equalsIgnoreCase("Bad Request");
     }
 }
