@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -31,8 +29,6 @@ public final class HttpApi implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** From the end of the headers to the last byte of the body. */
     static final long BODY_DEADLINE_MS = 5_000;
-    /** A connection with nothing sent either way for this long is closed (live streams get a comment every 2 s). */
-    static final long IDLE_TIMEOUT_MS = 10_000;
 
     private final Javalin app;
     private final InFlight inFlight = new InFlight();
@@ -49,13 +45,8 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.jetty.addConnector((server, httpConfig) -> {
-                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
-                c.setHost(http.bind());
-                c.setPort(http.port());
-                c.setIdleTimeout(IDLE_TIMEOUT_MS);
-                return c;
-            });
+            config.jetty.host = http.bind();
+            config.jetty.port = http.port();
             // A small pool: a Pi serves one touchscreen, a few robots and counters.
             QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
             pool.setName("http");

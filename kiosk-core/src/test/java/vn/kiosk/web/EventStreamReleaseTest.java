@@ -34,6 +34,7 @@ class EventStreamReleaseTest {
                 "demo", "--config", config.toString()).awaitReady(Duration.ofSeconds(30))) {
             long pid = kiosk.process().pid();
             long baseline = fds(pid);
+            String rssBefore = rss(pid);
             for (int i = 0; i < CYCLES; i++) {
                 try (Socket s = new Socket("127.0.0.1", port)) {
                     s.setSoTimeout(5_000);
@@ -46,8 +47,8 @@ class EventStreamReleaseTest {
             long closed = System.nanoTime();
             Poll.until(Duration.ofSeconds(10), "the kiosk's open files to return near " + baseline + " (after "
                     + CYCLES + " streams: " + afterCycles + ", now " + fds(pid) + ")", () -> fds(pid) <= baseline + 10);
-            System.out.printf("fds: baseline %d, after %d open/close cycles %d, back to %d after %d ms; RSS %s%n",
-                    baseline, CYCLES, afterCycles, fds(pid), (System.nanoTime() - closed) / 1_000_000, rss(pid));
+            System.out.printf("fds: baseline %d, after %d open/close cycles %d, back to %d after %d ms; %s -> %s%n",
+                    baseline, CYCLES, afterCycles, fds(pid), (System.nanoTime() - closed) / 1_000_000, rssBefore, rss(pid));
             assertTrue(kiosk.api().get("/api/health").status() == 200);
         }
     }
