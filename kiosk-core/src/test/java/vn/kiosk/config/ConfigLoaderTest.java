@@ -77,6 +77,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCapOnOpenEventStreamsIsBounded() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("http: { maxEventStreams: 0 }\n", Map.of()));
+        assertContains(e.problems().stream().map(ConfigProblem::toString).toList(),
+                "http.maxEventStreams: value 0: expected a number of streams from 1 to 1000");
+    }
+
+    @Test
     void invalidResetTimeAndServiceReferencesAreCaught() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("""
                 businessDay: { resetAt: "25:00" }
