@@ -56,8 +56,9 @@ public final class HttpApi implements AutoCloseable {
                 server.setErrorHandler(errors);
                 // Bodies are read without a thread before the API sees the request, so slow
                 // senders wait in the selector instead of holding the pool; within a deadline.
+                // (counting content bytes only: a body split into many small chunks is not refused early)
                 server.insertHandler(new EagerContentHandler(
-                        new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES + 1024, -1, true)));
+                        new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES + 1, 0, true)));
                 server.insertHandler(new BodyDeadline(BODY_DEADLINE_MS, null));
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
