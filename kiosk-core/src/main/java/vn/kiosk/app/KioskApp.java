@@ -147,7 +147,7 @@ public final class KioskApp implements AutoCloseable {
             selfTest = new SelfTest(config, new ConfigCheck(configFile, env), db, watch, drinks == null ? null : drinks::details,
                     this::brokerCheck, clock);
 
-            events = new LiveEvents(json);
+            events = new LiveEvents(json, config.http().maxEventStreams());
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
             opened.push(session);
             queue.onChange(t -> {

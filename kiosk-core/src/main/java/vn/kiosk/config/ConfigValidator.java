@@ -97,6 +97,9 @@ final class ConfigValidator {
             range(http.port(), "/http/port", 1, 65535, "a TCP port from 1 to 65535");
         }
         present(http.trustLocalhost(), "/http/trustLocalhost");
+        if (present(http.maxEventStreams(), "/http/maxEventStreams")) {
+            range(http.maxEventStreams(), "/http/maxEventStreams", 1, 1000, "a number of streams from 1 to 1000");
+        }
         KioskConfig.Tokens t = http.tokens();
         boolean tokensNeeded = !loopback || Boolean.FALSE.equals(http.trustLocalhost());
         if (t == null) {

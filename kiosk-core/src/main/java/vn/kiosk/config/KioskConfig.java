@@ -36,7 +36,7 @@ public record KioskConfig(
 
     public record BusinessDay(String resetAt) { }
 
-    public record Http(String bind, Integer port, Boolean trustLocalhost, Tokens tokens) { }
+    public record Http(String bind, Integer port, Boolean trustLocalhost, Tokens tokens, Integer maxEventStreams) { }
 
     public record Tokens(String robot, String counter, String tech) { }
 

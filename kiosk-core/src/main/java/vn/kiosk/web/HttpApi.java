@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ public final class HttpApi implements AutoCloseable {
     private static final long STOP_TIMEOUT_MS = 1_000;
     private static final long JETTY_STOP_TIMEOUT_MS = 500;
     private static final String EVENTS = "/api/events";
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** From the end of the headers to the last byte of the body. */
+    static final long BODY_DEADLINE_MS = 5_000;
 
     private final Javalin app;
     private final InFlight inFlight = new InFlight();
@@ -40,6 +44,7 @@ public final class HttpApi implements AutoCloseable {
         this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
+        JsonErrorHandler errors = new JsonErrorHandler(json);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -50,8 +55,18 @@ public final class HttpApi implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(32, 4, 60_000);
             pool.setName("http");
             config.jetty.threadPool = pool;
-            config.jetty.modifyServer(server -> server.setStopTimeout(JETTY_STOP_TIMEOUT_MS));
-            config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(JETTY_STOP_TIMEOUT_MS);
+                server.setErrorHandler(errors);
+                // Bodies are read without a thread before the API sees the request, so slow
+                // senders wait in the selector instead of holding the pool; within a deadline.
+                // (counting content bytes only: a body split into many small chunks is not refused early)
+                server.insertHandler(new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(MAX_BODY_BYTES + 1, 0, true)));
+                server.insertHandler(new BodyDeadline(BODY_DEADLINE_MS, null));
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -72,7 +87,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.beforeMatched(guard::check);
             new HealthRoutes(health).register(config.routes);
             config.routes.get("/api/selftest", ctx -> ctx.json(selfTest.run()), Role.TECH);
-            config.routes.sse(EVENTS, events::connect);
+            config.routes.get(EVENTS, events::handle, Role.ROBOT, Role.COUNTER, Role.TECH);
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             new DrinkRoutes(drinks, bodies).register(config.routes);

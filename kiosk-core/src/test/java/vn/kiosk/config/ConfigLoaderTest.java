@@ -68,12 +68,19 @@ class ConfigLoaderTest {
                 """, Map.of()));
         List<String> lines = e.problems().stream().map(ConfigProblem::toString).toList();
         assertEquals(6, lines.size(), String.join("\n", lines));
-        assertContains(lines, "kiosk.yaml line 5: http.bnid: unknown key (a typo?); the keys allowed here are: bind, port, tokens, trustLocalhost");
+        assertContains(lines, "kiosk.yaml line 5: http.bnid: unknown key (a typo?); the keys allowed here are: bind, maxEventStreams, port, tokens, trustLocalhost");
         assertContains(lines, "kiosk.yaml line 8: queue.maxPriorityInRow: value \"many\": expected a whole number");
         assertContains(lines, "kiosk.yaml line 2: site.id: value \"Phuong Ben Thanh\": expected lower-case letters");
         assertContains(lines, "kiosk.yaml line 4: http.port: value 80800: expected a TCP port from 1 to 65535");
         assertContains(lines, "kiosk.yaml line 6: timeZone: value \"Asia/Saigonn\": expected an IANA time zone");
         assertContains(lines, "kiosk.yaml line 7: businessDay.resetAt: value \"25:00\": expected a local time HH:mm");
+    }
+
+    @Test
+    void theCapOnOpenEventStreamsIsBounded() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> load("http: { maxEventStreams: 0 }\n", Map.of()));
+        assertContains(e.problems().stream().map(ConfigProblem::toString).toList(),
+                "http.maxEventStreams: value 0: expected a number of streams from 1 to 1000");
     }
 
     @Test

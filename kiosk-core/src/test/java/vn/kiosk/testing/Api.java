@@ -20,7 +20,12 @@ public final class Api {
     private final String base;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("127.0.0.1", port);
+    }
+
+    /** A client that reaches the kiosk at {@code host}, e.g. from the LAN through this machine's own address. */
+    public Api(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     public Response get(String path) {

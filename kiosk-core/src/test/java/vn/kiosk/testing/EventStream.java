@@ -22,10 +22,18 @@ public final class EventStream implements AutoCloseable {
     private volatile boolean connected;
 
     public EventStream(int port) {
+        this("127.0.0.1", port, null);
+    }
+
+    /** A stream from {@code host} with a bearer token (null for none), as a page on the LAN opens it. */
+    public EventStream(String host, int port, String token) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                .header("Accept", "text/event-stream").build();
-        stream = client.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/events"))
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        stream = client.sendAsync(req.build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
             if (line.startsWith(":")) {
                 connected = true;
             } else if (line.startsWith("data:")) {

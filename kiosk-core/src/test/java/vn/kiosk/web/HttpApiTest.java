@@ -123,6 +123,29 @@ class HttpApiTest {
     }
 
     @Test
+    void looselyTypedValuesAndDuplicateKeysAreRejectedNamingTheField() throws Exception {
+        start("devices: { dispenser: \"sim:\" }\n");
+        expectField(api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": 12}"), "requestId", "a text string");
+        expectField(api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": true}"), "requestId", "a text string");
+        expectField(api.post("/api/tickets", "{\"serviceId\": 7}"), "serviceId", "a text string");
+        expectField(api.post("/api/tickets", "{\"serviceId\": \"land\", \"serviceId\": \"civil-status\"}"), "serviceId",
+                "more than once");
+        expectField(api.post("/api/counters/1/next", "{\"services\": [\"land\", 3]}"), "services[1]", "a text string");
+        expectField(api.post("/api/drinks", "{\"kind\": \"cold\", \"ml\": 1.5}"), "ml", "a whole number");
+        expectField(api.post("/api/drinks", "{\"kind\": \"cold\", \"ml\": \"150\"}"), "ml", "a whole number");
+        expectField(api.post("/api/drinks", "{\"kind\": \"hot\", \"confirm\": \"true\"}"), "confirm", "true or false");
+        expectField(api.post("/api/drinks", "{\"kind\": \"hot\", \"confirm\": 1}"), "confirm", "true or false");
+        assertEquals(0, api.get("/api/queue").body().get("waitingTotal").asInt(), "no ticket came from a rejected body");
+    }
+
+    private static void expectField(Api.Response r, String field, String expected) {
+        expectError(r, 400, "bad_request");
+        String message = r.body().get("error").get("message").asText();
+        assertTrue(message.contains(field) && message.contains(expected), "names '" + field + "' and says '" + expected
+                + "': " + message);
+    }
+
+    @Test
     void onTheLanEachRoleNeedsItsOwnToken() throws Exception {
         start("""
                 http:

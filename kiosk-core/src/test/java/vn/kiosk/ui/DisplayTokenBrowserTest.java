@@ -1,0 +1,96 @@
+package vn.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestConfigs;
+
+/**
+ * The waiting-room display on another machine of the LAN: it asks for a token once, keeps it in
+ * the browser, and sends it in a header, never in a URL (which ends up in logs and histories).
+ */
+class DisplayTokenBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String ROBOT = "robot-token-0123456789";
+    private static final String COUNTER = "counter-token-0123456789";
+    private static final String TECH = "tech-token-0123456789ab";
+
+    @TempDir
+    Path dir;
+    private KioskApp app;
+    private ChromeDriver browser;
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void theDisplayOnTheLanTakesItsTokenOnceAndNeverInAUrl() throws Exception {
+        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
+        String lan = Ports.lanAddress().orElse(null);
+        Assumptions.assumeTrue(lan != null, "needs a non-loopback address on this machine");
+        int port = Ports.free();
+        app = new KioskApp(TestConfigs.load(dir, """
+                http:
+                  bind: 0.0.0.0
+                  tokens: { robot: %s, counter: %s, tech: %s }
+                """.formatted(ROBOT, COUNTER, TECH), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
+        Api local = new Api(port);
+        String number = local.post("/api/tickets", "{\"serviceId\": \"land\"}").body().get("number").asText();
+        browser = Browser.open(dir.resolve("chromium"), 1280, 720);
+
+        String base = "http://" + lan + ":" + port;
+        browser.get(base + "/display");
+        Poll.until(WAIT, "the display to ask for its token", () -> browser.findElement(By.id("token-form")).isDisplayed());
+        browser.findElement(By.id("token")).sendKeys(COUNTER);
+        browser.findElement(By.id("token-save")).click();
+        Poll.until(WAIT, "the display to load with its token", () -> "true".equals(body("data-ready"))
+                && "live".equals(body("data-events")));
+        assertFalse(browser.findElement(By.id("token-form")).isDisplayed(), "the token form is gone once the token works");
+
+        assertEquals(200, local.post("/api/counters/4/next", "{}").status());
+        Poll.until(WAIT, "the display to show the call", () -> number.equals(browser.findElement(By.id("latest-number")).getText()));
+
+        // a reload (the display's nightly restart) needs no typing again
+        browser.navigate().refresh();
+        Poll.until(WAIT, "the display to reconnect after a reload", () -> "live".equals(body("data-events")));
+        assertTrue(browser.findElement(By.cssSelector("#serving tr[data-counter='4']")).getText().contains(number));
+
+        assertFalse(browser.getCurrentUrl().contains(COUNTER), browser.getCurrentUrl());
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);");
+        // (the open event stream is not listed until it ends; data-events=live above says it is open)
+        assertTrue(urls.stream().noneMatch(u -> u.contains(COUNTER) || u.contains("token=")), "a token in a URL: " + urls);
+        assertEquals(COUNTER, ((JavascriptExecutor) browser).executeScript("return localStorage.getItem('kioskToken')"));
+    }
+
+    private String body(String attribute) {
+        return browser.findElement(By.tagName("body")).getDomAttribute(attribute);
+    }
+}

@@ -1,0 +1,103 @@
+package vn.kiosk.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.EventStream;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.RawHttp;
+import vn.kiosk.testing.TestConfigs;
+
+/** GET /api/events: who may open it, what a plain GET gets, and how many may be open at once. */
+class LiveEventsTest {
+
+    private static final String ROBOT = "robot-token-0123456789";
+    private static final String COUNTER = "counter-token-0123456789";
+    private static final String TECH = "tech-token-0123456789ab";
+    private static final String EVENTS_REQUEST = "GET /api/events HTTP/1.1\r\nHost: kiosk\r\nAccept: text/event-stream\r\n";
+
+    @TempDir
+    Path dir;
+    private KioskApp app;
+    private int port;
+
+    private void start(String yaml) throws Exception {
+        port = Ports.free();
+        app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
+                Clock.systemUTC()).start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aPlainGetIsA406ThatNamesTheHeaderToSend() throws Exception {
+        start("{}");
+        Api.Response r = new Api(port).get("/api/events");
+        assertEquals(406, r.status(), r.text());
+        assertEquals("not_acceptable", r.body().get("error").get("code").asText());
+        assertTrue(r.body().get("error").get("message").asText().contains("Accept: text/event-stream"), r.text());
+    }
+
+    @Test
+    void onTheLanTheStreamNeedsATokenOfAnyRole() throws Exception {
+        String lan = Ports.lanAddress().orElse(null);
+        Assumptions.assumeTrue(lan != null, "needs a non-loopback address on this machine");
+        start("""
+                http:
+                  bind: 0.0.0.0
+                  tokens: { robot: %s, counter: %s, tech: %s }
+                """.formatted(ROBOT, COUNTER, TECH));
+        RawHttp.Answer anonymous = RawHttp.exchange(lan, port, EVENTS_REQUEST + "Connection: close\r\n\r\n", false);
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals("unauthorized", anonymous.json().get("error").get("code").asText());
+        RawHttp.Answer wrong = RawHttp.exchange(lan, port, EVENTS_REQUEST
+                + "Authorization: Bearer not-a-token-0000000\r\nConnection: close\r\n\r\n", false);
+        assertEquals(401, wrong.status(), wrong.body());
+
+        for (String token : new String[] {ROBOT, COUNTER, TECH}) {
+            try (EventStream s = new EventStream(lan, port, token)) {
+                new Api(port).post("/api/tickets", "{\"serviceId\": \"land\"}");
+                s.await("a ticket event with the " + token + " token", e -> "ticket".equals(e.path("type").asText()));
+            }
+        }
+        try (EventStream local = new EventStream(port)) {
+            // the touchscreen on this device: localhost stays trusted (http.trustLocalhost)
+            new Api(port).post("/api/tickets", "{\"serviceId\": \"land\"}");
+            local.await("a ticket event on the local stream", e -> "ticket".equals(e.path("type").asText()));
+        }
+    }
+
+    @Test
+    void openStreamsAreCappedWithA503UntilOneCloses() throws Exception {
+        start("http: { maxEventStreams: 2 }\n");
+        EventStream first = new EventStream(port);
+        try (EventStream second = new EventStream(port)) {
+            RawHttp.Answer full = RawHttp.exchange(port, EVENTS_REQUEST + "Connection: close\r\n\r\n");
+            assertEquals(503, full.status(), full.body());
+            assertEquals("too_many_streams", full.json().get("error").get("code").asText());
+            assertTrue(full.json().get("error").get("message").asText().contains("2"), full.body());
+            first.close();
+            Poll.until(Duration.ofSeconds(10), "a stream slot to be free again once a client closed its stream",
+                    () -> {
+                        RawHttp.Answer a = RawHttp.exchange("127.0.0.1", port, EVENTS_REQUEST + "\r\n", false, true);
+                        return a.status() == 200;
+                    });
+        }
+    }
+}
