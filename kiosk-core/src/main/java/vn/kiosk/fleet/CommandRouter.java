@@ -67,6 +67,13 @@ public final class CommandRouter implements AutoCloseable {
         this.sink = sink;
     }
 
+    /** The topics to subscribe to: every role hears every known name, so another role's command gets its 403. */
+    static java.util.List<String> filters(Topics topics, Map<String, Map<String, Handler>> table) {
+        Set<String> names = new java.util.TreeSet<>();
+        table.values().forEach(commands -> names.addAll(commands.keySet()));
+        return topics.commandFilters(new java.util.TreeSet<>(ROLES), names);
+    }
+
     /** Called on Paho's thread: queues the command and returns at once. */
     public void accept(String topic, byte[] payload) {
         try {
