@@ -185,6 +185,10 @@ public final class MqttConnection implements AutoCloseable {
             o.setUserName(settings.username());
             o.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
         }
+        if (settings.url().startsWith("tcp://")) {
+            // no message over the command limit is ever whole in memory (see BoundedPackets)
+            o.setSocketFactory(BoundedPackets.sockets(CommandRouter.MAX_PAYLOAD));
+        }
         if (settings.url().startsWith("ssl://")) {
             try {
                 o.setSocketFactory(TlsSockets.factory(settings.caFile(), settings.certFile(), settings.keyFile()));
