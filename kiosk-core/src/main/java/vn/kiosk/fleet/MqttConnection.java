@@ -124,6 +124,11 @@ public final class MqttConnection implements AutoCloseable {
         return since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(ECHO_DEADLINE_MS);
     }
 
+    /** The topic filters subscribed to on each connect, commands and the link check. */
+    List<String> subscriptions() {
+        return List.of(subscriptions);
+    }
+
     /** How many times a session was established (for tests and telemetry). */
     public long connects() {
         return connects;

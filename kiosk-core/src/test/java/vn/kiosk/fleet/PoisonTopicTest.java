@@ -55,9 +55,17 @@ class PoisonTopicTest {
         }
     }
 
+    /** Paho cannot publish such a topic either (it writes modified UTF-8, which the broker refuses). */
     static void mosquittoPub(int port, String topic, String payload) throws Exception {
+        mosquittoPub(port, topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static void mosquittoPub(int port, String topic, byte[] payload) throws Exception {
         Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(port), "-q", "1",
-                "-t", topic, "-m", payload).redirectErrorStream(true).start();
+                "-t", topic, payload.length == 0 ? "-n" : "-s").redirectErrorStream(true).start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(payload);
+        }
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new AssertionError("mosquitto_pub failed: " + new String(p.getInputStream().readAllBytes()));
         }
