@@ -4,9 +4,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import javax.net.SocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,46 +36,6 @@ final class BoundedPackets extends FilterInputStream {
         super(in);
         this.maxPayload = maxPayload;
         this.passLimit = 2 + 65_535 + 2 + (long) maxPayload + 1;
-    }
-
-    /** Plain TCP sockets whose input is bounded so. */
-    static SocketFactory sockets(int maxPayload) {
-        return new SocketFactory() {
-            @Override
-            public Socket createSocket() {
-                return new Socket() {
-                    private InputStream bounded;
-
-                    @Override
-                    public synchronized InputStream getInputStream() throws IOException {
-                        if (bounded == null) {
-                            bounded = new BoundedPackets(super.getInputStream(), maxPayload);
-                        }
-                        return bounded;
-                    }
-                };
-            }
-
-            @Override
-            public Socket createSocket(String host, int port) {
-                throw new UnsupportedOperationException("Paho connects an unconnected socket");
-            }
-
-            @Override
-            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException("Paho connects an unconnected socket");
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port) {
-                throw new UnsupportedOperationException("Paho connects an unconnected socket");
-            }
-
-            @Override
-            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
-                throw new UnsupportedOperationException("Paho connects an unconnected socket");
-            }
-        };
     }
 
     @Override

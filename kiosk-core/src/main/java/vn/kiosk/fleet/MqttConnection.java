@@ -79,7 +79,7 @@ public final class MqttConnection implements AutoCloseable {
         this.online = onlineJson.getBytes(StandardCharsets.UTF_8);
         this.offline = offlineJson.getBytes(StandardCharsets.UTF_8);
         this.onCommand = onCommand;
-        this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(pahoUrl(settings.url()), settings.clientId(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -190,18 +190,27 @@ public final class MqttConnection implements AutoCloseable {
             o.setUserName(settings.username());
             o.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
         }
-        if (settings.url().startsWith("tcp://")) {
-            // no message over the command limit is ever whole in memory (see BoundedPackets)
-            o.setSocketFactory(BoundedPackets.sockets(CommandRouter.MAX_PAYLOAD));
-        }
+        // no message over the command limit is ever whole in memory (see BoundedPackets)
         if (settings.url().startsWith("ssl://")) {
             try {
-                o.setSocketFactory(TlsSockets.factory(settings.caFile(), settings.certFile(), settings.keyFile()));
+                o.setSocketFactory(BoundedSockets.tls(TlsSockets.factory(settings.caFile(), settings.certFile(),
+                        settings.keyFile()), java.net.URI.create(settings.url()).getHost(), CommandRouter.MAX_PAYLOAD));
             } catch (Exception e) {
                 throw new MqttException(MqttException.REASON_CODE_SSL_CONFIG_ERROR, e);
             }
+        } else if (settings.url().startsWith("tcp://")) {
+            o.setSocketFactory(BoundedSockets.plain(CommandRouter.MAX_PAYLOAD));
         }
         return o;
+    }
+
+    /** TLS is done by BoundedSockets over what Paho takes for a plain TCP connection (the default port stays 8883). */
+    private static String pahoUrl(String url) {
+        if (!url.startsWith("ssl://")) {
+            return url;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        return "tcp://" + uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 8883);
     }
 
     private static MqttMessage message(byte[] payload, boolean retained) {
