@@ -66,6 +66,7 @@ public final class MqttConnection implements AutoCloseable {
     private volatile long connects;
     /** System.nanoTime() of the oldest ping not heard back yet; 0 = none outstanding. */
     private volatile long unansweredSince;
+    private volatile long echoes;
     private long lastPing;
 
     /** @param commandFilters the topics to subscribe to for commands (see {@link Topics#commandFilters}) */
@@ -91,6 +92,7 @@ public final class MqttConnection implements AutoCloseable {
             public void messageArrived(String topic, MqttMessage message) {
                 if (topic.equals(topics.ping())) {
                     unansweredSince = 0;
+                    echoes++;
                     return;
                 }
                 onCommand.accept(topic, message.getPayload()); // hands off; never blocks Paho's thread
@@ -127,6 +129,11 @@ public final class MqttConnection implements AutoCloseable {
     /** The topic filters subscribed to on each connect, commands and the link check. */
     List<String> subscriptions() {
         return List.of(subscriptions);
+    }
+
+    /** How many link checks came back (for tests). */
+    long echoes() {
+        return echoes;
     }
 
     /** How many times a session was established (for tests and telemetry). */
