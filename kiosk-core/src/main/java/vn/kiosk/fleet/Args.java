@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A command's {@code args} object, read with clear 400 errors that name the argument. */
-public record Args(JsonNode node) {
+/**
+ * A command's {@code args} object, read with clear 400 errors that name the argument.
+ *
+ * @param requestKey the request's idempotency key, {@code mqtt/<role>/<request id>}: the '/' cannot occur
+ *                   in an HTTP requestId, so keys from the two never meet
+ */
+public record Args(JsonNode node, String requestKey) {
 
     public String text(String name) {
         JsonNode v = node.get(name);

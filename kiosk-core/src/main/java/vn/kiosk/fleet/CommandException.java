@@ -13,4 +13,16 @@ public final class CommandException extends RuntimeException {
     public int code() {
         return code;
     }
+
+    /** The machine-readable reason for a reply code, as the HTTP API's error bodies carry it. */
+    static String reason(int code) {
+        return switch (code) {
+            case 400 -> "bad_request";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 409 -> "conflict";
+            case 503 -> "unavailable";
+            default -> "error";
+        };
+    }
 }

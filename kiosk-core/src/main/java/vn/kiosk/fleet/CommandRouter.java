@@ -1,6 +1,7 @@
 package vn.kiosk.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +25,14 @@ import vn.kiosk.storage.StorageException;
  * Commands from robots, counters and technicians: {@code cmd/{role}/{name}} with
  * {@code {"id": "<request id>", "args": {...}}}, answered on {@code reply/{role}/{id}} (or
  * {@code reply/{role}/invalid} when no id can be read). Each role may run only its own commands:
- * anything else on its topic is 403. Every request gets a reply; a request id seen again gets the
- * first reply and the work is not repeated. Commands run one at a time, off Paho's thread.
- * A name may be written with '-' for '.' ({@code ticket-issue}) for brokers that refuse dots in
- * topics (NATS 2.9).
+ * another role's command is 403. Every delivered request gets a reply; names no role has are not
+ * subscribed to, so the broker never delivers them (see {@link Topics#commandFilters}); the empty
+ * name ({@code cmd/robot/}) is, and gets a 400. Each command takes only the args it declares.
+ * A request id seen again with the same command and args gets the first reply and the work is not
+ * repeated; with another command or other args it gets 409 {@code request_conflict}. Error replies
+ * carry {@code errorCode}, the same reason string as the HTTP API's {@code error.code}. Commands run
+ * one at a time, off Paho's thread. A name may be written with '-' for '.' ({@code ticket-issue})
+ * for brokers that refuse dots in topics (NATS 2.9).
  */
 public final class CommandRouter implements AutoCloseable {
 
@@ -39,6 +44,27 @@ public final class CommandRouter implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         Object handle(Args args);
+
+        /** The argument names the command takes; any other is refused with 400 (as the HTTP API does). */
+        default Set<String> accepts() {
+            return Set.of();
+        }
+    }
+
+    /** A handler that takes the named arguments. */
+    public static Handler takes(Handler handler, String... args) {
+        Set<String> names = new java.util.LinkedHashSet<>(java.util.List.of(args));
+        return new Handler() {
+            @Override
+            public Object handle(Args a) {
+                return handler.handle(a);
+            }
+
+            @Override
+            public Set<String> accepts() {
+                return names;
+            }
+        };
     }
 
     /** Publishes a reply; the connection in production, a recorder in tests. */
@@ -67,6 +93,13 @@ public final class CommandRouter implements AutoCloseable {
         this.sink = sink;
     }
 
+    /** The topics to subscribe to: every role hears every known name, so another role's command gets its 403. */
+    static java.util.List<String> filters(Topics topics, Map<String, Map<String, Handler>> table) {
+        Set<String> names = new java.util.TreeSet<>();
+        table.values().forEach(commands -> names.addAll(commands.keySet()));
+        return topics.commandFilters(new java.util.TreeSet<>(ROLES), names);
+    }
+
     /** Called on Paho's thread: queues the command and returns at once. */
     public void accept(String topic, byte[] payload) {
         try {
@@ -77,55 +110,137 @@ public final class CommandRouter implements AutoCloseable {
     }
 
     void handle(String topic, byte[] payload) {
-        String prefix = topics.base() + "cmd/";
-        if (!topic.startsWith(prefix) || topic.substring(prefix.length()).split("/").length != 2) {
-            return; // not a command topic (the subscription only delivers these)
+        try {
+            route(topic, payload);
+        } catch (RuntimeException e) { // the database gone, say: the next command may fare better
+            log.error("command on {} not handled", topic, e);
         }
-        String[] parts = topic.substring(prefix.length()).split("/");
+    }
+
+    private void route(String topic, byte[] payload) {
+        String prefix = topics.base() + "cmd/";
+        String[] parts = topic.startsWith(prefix) ? topic.substring(prefix.length()).split("/", -1) : new String[0];
+        if (parts.length != 2) {
+            return; // not a command topic (the subscriptions only deliver these)
+        }
         String role = parts[0];
         // '-' may stand for '.' (ticket-issue): NATS's MQTT listener refuses '.' in topics.
         String name = parts[1].replace('-', '.');
         if (payload.length > MAX_PAYLOAD) {
-            send(role, "invalid", error(null, 400, "payload of " + payload.length + " bytes is larger than " + MAX_PAYLOAD));
+            send(role, "invalid", error(null, 400, "bad_request", "payload is larger than " + MAX_PAYLOAD + " bytes"));
             return;
         }
         JsonNode request;
         try {
-            request = json.readTree(payload);
+            request = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(payload);
         } catch (IOException e) {
-            send(role, "invalid", error(null, 400, "payload is not JSON: " + brief(e)));
+            send(role, "invalid", error(null, 400, "bad_json", "payload is not JSON: " + brief(e)));
             return;
         }
         JsonNode idNode = request == null ? null : request.get("id");
         if (request == null || !request.isObject() || idNode == null || !idNode.isTextual()
                 || !REQUEST_ID.matcher(idNode.asText()).matches()) {
-            send(role, "invalid", error(null, 400,
+            send(role, "invalid", error(null, 400, "bad_request",
                     "payload must be a JSON object with \"id\": 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
             return;
         }
         String id = idNode.asText();
-        Optional<byte[]> earlier = ROLES.contains(role) ? replies.find(role, id) : Optional.empty();
-        if (earlier.isPresent()) {
-            send(role, id, earlier.get());
+        byte[] refused = check(role, name, id, request);
+        if (refused != null) {
+            send(role, id, refused);
             return;
         }
-        byte[] reply = execute(role, name, id, request.get("args"));
-        if (ROLES.contains(role)) {
-            replies.save(role, id, reply);
+        JsonNode args = request.get("args") == null || request.get("args").isNull() ? json.createObjectNode() : request.get("args");
+        String fingerprint = fingerprint(name, args);
+        Optional<ReplyStore.Entry> earlier = replies.find(role, id);
+        if (earlier.isPresent()) {
+            ReplyStore.Entry e = earlier.get();
+            if (e.fingerprint() != null && !e.fingerprint().equals(fingerprint)) {
+                send(role, id, error(id, 409, "request_conflict", "request id '" + id + "' was already used for "
+                        + "another command or other args; a new request needs a new id"));
+                return;
+            }
+            if (e.reply() != null) {
+                send(role, id, e.reply());
+                return;
+            }
+            // recorded but never answered: the kiosk stopped mid-way; run it again (ticket.issue
+            // finds the ticket it may have issued by its request key)
+        } else {
+            replies.begin(role, id, fingerprint);
         }
+        byte[] reply = execute(role, name, id, args);
+        replies.finish(role, id, reply);
         send(role, id, reply);
     }
 
-    private byte[] execute(String role, String name, String id, JsonNode args) {
+    /** The refusal of a request that cannot run at all (nothing is recorded for it), or null. */
+    private byte[] check(String role, String name, String id, JsonNode request) {
+        if (name.isEmpty()) {
+            return error(id, 400, "bad_request", "the topic has no command name: publish to cmd/" + role + "/<command name>");
+        }
         Handler h = table.getOrDefault(role, Map.of()).get(name);
         if (h == null) {
-            return error(id, 403, "command '" + name + "' is not allowed for role '" + role + "'");
+            return error(id, 403, "forbidden", "command '" + name + "' is not allowed for role '" + role + "'");
         }
-        if (args != null && !args.isNull() && !args.isObject()) {
-            return error(id, 400, "\"args\" must be a JSON object");
+        JsonNode args = request.get("args");
+        if (args == null || args.isNull()) {
+            return null;
         }
+        if (!args.isObject()) {
+            return error(id, 400, "bad_request", "\"args\" must be a JSON object");
+        }
+        for (var it = args.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!h.accepts().contains(field)) {
+                return error(id, 400, "bad_request", "unknown field '" + field + "' in args of " + name + "; allowed: "
+                        + h.accepts());
+            }
+        }
+        return null;
+    }
+
+    /** Command name and args with keys sorted and nulls left out (an absent optional arg is null). */
+    private String fingerprint(String name, JsonNode args) {
         try {
-            Object data = h.handle(new Args(args == null || args.isNull() ? json.createObjectNode() : args));
+            byte[] canonical = json.writeValueAsBytes(canonical(args));
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return java.util.HexFormat.of().formatHex(sha.digest(canonical));
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode canonical(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode sorted = json.createObjectNode();
+            new java.util.TreeSet<String>(iterable(n.fieldNames())).forEach(f -> {
+                if (!n.get(f).isNull()) {
+                    sorted.set(f, canonical(n.get(f)));
+                }
+            });
+            return sorted;
+        }
+        if (n.isArray()) {
+            var out = json.createArrayNode();
+            n.forEach(item -> out.add(canonical(item)));
+            return out;
+        }
+        return n;
+    }
+
+    private static <T> java.util.List<T> iterable(java.util.Iterator<T> it) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    private byte[] execute(String role, String name, String id, JsonNode args) {
+        Handler h = table.get(role).get(name);
+        try {
+            Object data = h.handle(new Args(args, "mqtt/" + role + "/" + id));
             ObjectNode ok = json.createObjectNode();
             ok.put("id", id);
             ok.put("status", "ok");
@@ -134,27 +249,27 @@ public final class CommandRouter implements AutoCloseable {
             log.info("command {}/{} {} done", role, name, id);
             return bytes(ok);
         } catch (CommandException e) {
-            return error(id, e.code(), e.getMessage());
+            return error(id, e.code(), CommandException.reason(e.code()), e.getMessage());
         } catch (QueueException e) {
-            return error(id, e.status() == 422 ? 400 : e.status(), e.getMessage());
+            return error(id, e.status() == 422 ? 400 : e.status(), e.code(), e.getMessage());
         } catch (DrinkException e) {
-            ObjectNode n = errorNode(id, e.status(), e.getMessage());
+            ObjectNode n = errorNode(id, e.status(), e.code(), e.getMessage());
             n.set("details", json.valueToTree(e.details()));
             return bytes(n);
         } catch (StorageException e) {
             log.error("command {}/{} {}: storage failure", role, name, id, e);
-            return error(id, 503, "the kiosk database is not available; try again");
+            return error(id, 503, "storage_unavailable", "the kiosk database is not available; try again");
         } catch (RuntimeException e) {
             log.error("command {}/{} {} failed", role, name, id, e);
-            return error(id, 503, "the kiosk could not carry out the command; see its log");
+            return error(id, 503, "unavailable", "the kiosk could not carry out the command; see its log");
         }
     }
 
-    private byte[] error(String id, int code, String message) {
-        return bytes(errorNode(id, code, message));
+    private byte[] error(String id, int code, String reason, String message) {
+        return bytes(errorNode(id, code, reason, message));
     }
 
-    private ObjectNode errorNode(String id, int code, String message) {
+    private ObjectNode errorNode(String id, int code, String reason, String message) {
         ObjectNode n = json.createObjectNode();
         if (id == null) {
             n.putNull("id");
@@ -163,6 +278,7 @@ public final class CommandRouter implements AutoCloseable {
         }
         n.put("status", "error");
         n.put("code", code);
+        n.put("errorCode", reason);
         n.put("error", message);
         return n;
     }

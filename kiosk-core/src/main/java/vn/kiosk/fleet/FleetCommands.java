@@ -13,6 +13,8 @@ import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.queue.ServiceListing;
 
+import static vn.kiosk.fleet.CommandRouter.takes;
+
 /** The commands each role may send, by name: the whole of what the fleet can ask of a kiosk. */
 public final class FleetCommands {
 
@@ -29,27 +31,29 @@ public final class FleetCommands {
             ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel, DrinkService drinks,
             java.util.function.Supplier<Object> selfTest) {
         Map<String, CommandRouter.Handler> robot = new LinkedHashMap<>();
-        robot.put("ticket.issue", a -> desk.issue(a.text("serviceId"), a.optionalText("priority"), Channel.ROBOT));
+        // the request key goes into the ticket's own transaction: a retry after a crash finds the ticket
+        robot.put("ticket.issue", takes(a -> desk.issue(a.text("serviceId"), a.optionalText("priority"), Channel.ROBOT,
+                a.requestKey()), "serviceId", "priority"));
         robot.put("queue.status", a -> queue.overview());
         robot.put("services.list", a -> Map.of("services", ServiceListing.services(catalog),
                 "priorities", ServiceListing.priorities(catalog)));
 
         if (drinks != null) {
-            robot.put("drink.dispense", a -> drinks.start(a.text("kind"), a.optionalInt("ml"), a.optionalBool("confirm"),
-                    Channel.ROBOT.id()));
-            robot.put("drink.status", a -> drinks.pour(a.text("pourId")).orElseThrow(() ->
-                    new CommandException(404, "no pour '" + a.text("pourId") + "' (the last 50 are kept)")));
+            robot.put("drink.dispense", takes(a -> drinks.start(a.text("kind"), a.optionalInt("ml"),
+                    a.optionalBool("confirm"), Channel.ROBOT.id()), "kind", "ml", "confirm"));
+            robot.put("drink.status", takes(a -> drinks.pour(a.text("pourId")).orElseThrow(() ->
+                    new CommandException(404, "no pour '" + a.text("pourId") + "' (the last 50 are kept)")), "pourId"));
         }
 
         Map<String, CommandRouter.Handler> counter = new LinkedHashMap<>();
-        counter.put("counter.next", a -> {
+        counter.put("counter.next", takes(a -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ticket", queue.callNext(a.text("counterId"), a.optionalTextList("services")).orElse(null));
             return data;
-        });
-        counter.put("ticket.complete", a -> queue.complete(a.text("ticketId")));
-        counter.put("ticket.no_show", a -> queue.noShow(a.text("ticketId")));
-        counter.put("ticket.recall", a -> queue.recall(a.text("ticketId")));
+        }, "counterId", "services"));
+        counter.put("ticket.complete", takes(a -> queue.complete(a.text("ticketId")), "ticketId"));
+        counter.put("ticket.no_show", takes(a -> queue.noShow(a.text("ticketId")), "ticketId"));
+        counter.put("ticket.recall", takes(a -> queue.recall(a.text("ticketId")), "ticketId"));
 
         Map<String, CommandRouter.Handler> tech = new LinkedHashMap<>();
         tech.put("device.status", a -> {
@@ -60,11 +64,11 @@ public final class FleetCommands {
             return data;
         });
         tech.put("printer.test", a -> desk.printTest());
-        tech.put("ticket.reprint", a -> desk.reprint(a.text("ticketId")));
-        tech.put("maintenance.set", a -> {
+        tech.put("ticket.reprint", takes(a -> desk.reprint(a.text("ticketId")), "ticketId"));
+        tech.put("maintenance.set", takes(a -> {
             maintenance.set(a.bool("on"));
             return Map.of("maintenance", maintenance.isOn());
-        });
+        }, "on"));
         tech.put("config.reload", a -> {
             List<String> problems = configCheck.problems();
             if (!problems.isEmpty()) {
@@ -75,16 +79,17 @@ public final class FleetCommands {
             return Map.of("valid", true, "restarting", true);
         });
         if (drinks != null) {
-            tech.put("dispenser.reset", a -> drinks.reset(a.optionalText("by") == null ? "tech command" : a.text("by")));
+            tech.put("dispenser.reset", takes(a -> drinks.reset(a.optionalText("by") == null ? "tech command" : a.text("by")),
+                    "by"));
             // step "pour": pour a set volume by the current calibration; step "measured": the volume the
             // technician measured sets the flow meter's pulses per litre (kept in the database)
-            tech.put("dispenser.calibrate", a -> switch (a.text("step")) {
+            tech.put("dispenser.calibrate", takes(a -> switch (a.text("step")) {
                 case "pour" -> drinks.calibrationPour(a.optionalText("kind"), a.optionalInt("ml"));
                 case "measured" -> drinks.calibrate(a.number("measuredMl"));
                 default -> throw new CommandException(400, "args.step must be \"pour\" or \"measured\"");
-            });
+            }, "step", "kind", "ml", "measuredMl"));
         }
-        tech.put("log.level", a -> {
+        tech.put("log.level", takes(a -> {
             String logger = a.optionalText("logger");
             String level = a.text("level").toUpperCase(java.util.Locale.ROOT);
             if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
@@ -92,7 +97,7 @@ public final class FleetCommands {
             }
             setLogLevel.accept(logger == null ? "vn.kiosk" : logger, level);
             return Map.of("logger", logger == null ? "vn.kiosk" : logger, "level", level);
-        });
+        }, "level", "logger"));
         return Map.of("robot", robot, "counter", counter, "tech", tech);
     }
 }

@@ -69,8 +69,8 @@ public final class FleetLink implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         CommandRouter[] router = new CommandRouter[1];
-        MqttConnection connection = new MqttConnection(settings(config), topics, onlineJson, "{\"online\":false}",
-                (topic, payload) -> router[0].accept(topic, payload));
+        MqttConnection connection = new MqttConnection(settings(config), topics, CommandRouter.filters(topics, table),
+                onlineJson, "{\"online\":false}", (topic, payload) -> router[0].accept(topic, payload));
         router[0] = new CommandRouter(topics, table, new ReplyStore(db, clock), json,
                 (topic, payload) -> connection.publish(topic, payload, 1, false));
         EventPublisher events = new EventPublisher(db, outbox, connection, topics, json, clock,

@@ -23,8 +23,14 @@ import org.slf4j.LoggerFactory;
  * automatic reconnect (which never retries a failed first connect and backs off in lock-step
  * across a fleet). Clean sessions and memory persistence: Paho's own persistence is wiped by a
  * clean session anyway; durability is the SQLite outbox's job. On connect: the command
- * subscription, then the retained online status. The Will says offline if the kiosk dies; a clean stop
+ * subscriptions, then the retained online status. The Will says offline if the kiosk dies; a clean stop
  * says it itself.
+ *
+ * <p>Link check: a session can look connected and hear nothing (Paho's receive thread dies on a topic
+ * it cannot decode or a message too large for the heap, and Paho notices only at the next keep-alive
+ * timeout, about a minute later). So the kiosk publishes a small message to its own {@code ping}
+ * topic every {@value #PING_EVERY_MS} ms; when one is not heard back through the broker within
+ * {@value #ECHO_DEADLINE_MS} ms the link counts as down (the self-test says so) and is replaced.
  */
 public final class MqttConnection implements AutoCloseable {
 
@@ -32,6 +38,8 @@ public final class MqttConnection implements AutoCloseable {
     private static final long OPERATION_TIMEOUT_MS = 10_000;
     /** What a stop may spend saying offline and disconnecting. */
     private static final long CLOSE_MILLIS = 1_000;
+    static final long PING_EVERY_MS = 2_000;
+    static final long ECHO_DEADLINE_MS = 3_000;
 
     /** Connection settings, resolved from the configuration. */
     public record Settings(String url, String clientId, String username, String password, Path caFile, Path certFile,
@@ -48,6 +56,7 @@ public final class MqttConnection implements AutoCloseable {
     private final byte[] online;
     private final byte[] offline;
     private final BiConsumer<String, byte[]> onCommand;
+    private final String[] subscriptions;
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -57,15 +66,23 @@ public final class MqttConnection implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean lost;
     private volatile long connects;
+    /** System.nanoTime() of the oldest ping not heard back yet; 0 = none outstanding. */
+    private volatile long unansweredSince;
+    private volatile long echoes;
+    private long lastPing;
 
-    public MqttConnection(Settings settings, Topics topics, String onlineJson, String offlineJson,
-                          BiConsumer<String, byte[]> onCommand) throws MqttException {
+    /** @param commandFilters the topics to subscribe to for commands (see {@link Topics#commandFilters}) */
+    public MqttConnection(Settings settings, Topics topics, List<String> commandFilters, String onlineJson,
+                          String offlineJson, BiConsumer<String, byte[]> onCommand) throws MqttException {
         this.settings = settings;
         this.topics = topics;
+        List<String> all = new java.util.ArrayList<>(commandFilters);
+        all.add(topics.ping());
+        this.subscriptions = all.toArray(String[]::new);
         this.online = onlineJson.getBytes(StandardCharsets.UTF_8);
         this.offline = offlineJson.getBytes(StandardCharsets.UTF_8);
         this.onCommand = onCommand;
-        this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(pahoUrl(settings.url()), settings.clientId(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -75,6 +92,11 @@ public final class MqttConnection implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                if (topic.equals(topics.ping())) {
+                    unansweredSince = 0;
+                    echoes++;
+                    return;
+                }
                 onCommand.accept(topic, message.getPayload()); // hands off; never blocks Paho's thread
             }
 
@@ -96,8 +118,24 @@ public final class MqttConnection implements AutoCloseable {
         listeners.add(l);
     }
 
+    /** Connected, subscribed, and the last link check came back in time. */
     public boolean isConnected() {
-        return connected && client.isConnected();
+        return connected && client.isConnected() && !silent();
+    }
+
+    private boolean silent() {
+        long since = unansweredSince;
+        return since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(ECHO_DEADLINE_MS);
+    }
+
+    /** The topic filters subscribed to on each connect, commands and the link check. */
+    List<String> subscriptions() {
+        return List.of(subscriptions);
+    }
+
+    /** How many link checks came back (for tests). */
+    long echoes() {
+        return echoes;
     }
 
     /** How many times a session was established (for tests and telemetry). */
@@ -121,13 +159,20 @@ public final class MqttConnection implements AutoCloseable {
                 lost = false;
                 client.connect(options()).waitForCompletion(OPERATION_TIMEOUT_MS + settings.keepAliveSeconds() * 1000L);
                 // Subscribe before saying online: "online" promises that commands are heard.
-                client.subscribe(topics.commands(), 1).waitForCompletion(OPERATION_TIMEOUT_MS);
+                int[] qos = new int[subscriptions.length];
+                java.util.Arrays.fill(qos, 1);
+                client.subscribe(subscriptions, qos).waitForCompletion(OPERATION_TIMEOUT_MS);
                 client.publish(topics.status(), message(online, true)).waitForCompletion(OPERATION_TIMEOUT_MS);
                 connects++;
                 attempt = 0;
+                unansweredSince = 0;
+                lastPing = System.nanoTime();
                 setConnected(true);
                 log.info("connected to the fleet broker {} as {}", settings.url(), settings.clientId());
                 awaitLoss();
+                if (!closed) {
+                    disconnectQuietly(); // a silent link is still "connected" for Paho
+                }
             } catch (MqttException e) {
                 if (!closed) {
                     log.info("fleet broker {} not reachable ({}); retrying", settings.url(), reason(e));
@@ -154,14 +199,27 @@ public final class MqttConnection implements AutoCloseable {
             o.setUserName(settings.username());
             o.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
         }
+        // no message over the command limit is ever whole in memory (see BoundedPackets)
         if (settings.url().startsWith("ssl://")) {
             try {
-                o.setSocketFactory(TlsSockets.factory(settings.caFile(), settings.certFile(), settings.keyFile()));
+                o.setSocketFactory(BoundedSockets.tls(TlsSockets.factory(settings.caFile(), settings.certFile(),
+                        settings.keyFile()), java.net.URI.create(settings.url()).getHost(), CommandRouter.MAX_PAYLOAD));
             } catch (Exception e) {
                 throw new MqttException(MqttException.REASON_CODE_SSL_CONFIG_ERROR, e);
             }
+        } else if (settings.url().startsWith("tcp://")) {
+            o.setSocketFactory(BoundedSockets.plain(CommandRouter.MAX_PAYLOAD));
         }
         return o;
+    }
+
+    /** TLS is done by BoundedSockets over what Paho takes for a plain TCP connection (the default port stays 8883). */
+    private static String pahoUrl(String url) {
+        if (!url.startsWith("ssl://")) {
+            return url;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        return "tcp://" + uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 8883);
     }
 
     private static MqttMessage message(byte[] payload, boolean retained) {
@@ -175,12 +233,37 @@ public final class MqttConnection implements AutoCloseable {
         lock.lock();
         try {
             while (!lost && !closed && client.isConnected()) {
-                changed.await(1, TimeUnit.SECONDS);
+                changed.await(250, TimeUnit.MILLISECONDS);
+                if (silent()) {
+                    log.warn("fleet broker link silent: a link check published {} ms ago was not heard back "
+                            + "(Paho's receiver stuck or dead); reconnecting", ECHO_DEADLINE_MS);
+                    return;
+                }
+                ping();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Publishes a link check when one is due; QoS 0: it either comes back or the link is not working. */
+    private void ping() {
+        long now = System.nanoTime();
+        if (now - lastPing < TimeUnit.MILLISECONDS.toNanos(PING_EVERY_MS)) {
+            return;
+        }
+        lastPing = now;
+        if (unansweredSince == 0) {
+            unansweredSince = now;
+        }
+        try {
+            MqttMessage m = new MqttMessage(new byte[] {'1'});
+            m.setQos(0);
+            client.publish(topics.ping(), m);
+        } catch (MqttException e) {
+            log.debug("link check not sent: {}", e.getMessage()); // the deadline decides
         }
     }
 

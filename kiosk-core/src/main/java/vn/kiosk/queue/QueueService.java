@@ -68,8 +68,12 @@ public final class QueueService {
     public record Issue(TicketView view, boolean created) { }
 
     /**
-     * @param requestId the caller's idempotency key (a double tap, a robot's retry): the same key
-     *                  gets the ticket it got the first time, not a second one; null for none
+     * @param requestId the caller's idempotency key (a double tap, a robot's retry), kept with the
+     *                  ticket in its own transaction: the same key gets the ticket it got the first time,
+     *                  not a second one, even after a crash; the same key with another service, priority or
+     *                  channel is 409 request_conflict. Null for none. HTTP keys are the caller's
+     *                  requestId as sent; fleet commands use {@code mqtt/<role>/<id>}, which no HTTP key
+     *                  can equal ('/' is not allowed in one).
      */
     public Issue issue(String serviceId, String priority, Channel channel, boolean willPrint, String requestId) {
         KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> QueueException.notFound(
@@ -84,7 +88,15 @@ public final class QueueService {
             if (requestId != null) {
                 Optional<Ticket> earlier = store.findByRequest(c, requestId);
                 if (earlier.isPresent()) {
-                    return new Issued(earlier.get(), view(c, earlier.get()), false);
+                    Ticket t = earlier.get();
+                    if (!t.issuedServiceId().equals(service.id()) || !java.util.Objects.equals(t.priority(), priority)
+                            || t.channel() != channel) {
+                        throw QueueException.conflict("request_conflict", "this requestId was already used for ticket "
+                                + t.number() + " (serviceId '" + t.issuedServiceId() + "', priority "
+                                + (t.priority() == null ? "none" : "'" + t.priority() + "'") + ", channel " + t.channel().id()
+                                + "); a new request needs a new requestId");
+                    }
+                    return new Issued(t, view(c, t), false);
                 }
             }
             String number;

@@ -32,7 +32,8 @@ public final class Database implements AutoCloseable {
     private static final long RECHECK_MILLIS = 1000;
 
     /** Schema scripts in order; user_version records how many have run. */
-    private static final List<String> MIGRATIONS = List.of("/db/V1__queue_and_outbox.sql", "/db/V2__drinks.sql");
+    private static final List<String> MIGRATIONS = List.of("/db/V1__queue_and_outbox.sql", "/db/V2__drinks.sql",
+            "/db/V3__command_request.sql");
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;

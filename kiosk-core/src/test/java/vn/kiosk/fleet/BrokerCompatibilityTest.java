@@ -93,6 +93,8 @@ class BrokerCompatibilityTest {
                 Poll.until(WAIT, "three ticket.issued events", () -> issued(probe, base).size() == 3);
                 List<Long> seqs = issued(probe, base);
                 assertTrue(seqs.get(0) < seqs.get(1) && seqs.get(1) < seqs.get(2), "in order: " + seqs);
+                Poll.until(WAIT, "the kiosk's link check to come back through the broker",
+                        () -> app.fleet().connection().echoes() > 0);
             } finally {
                 app.close();
             }

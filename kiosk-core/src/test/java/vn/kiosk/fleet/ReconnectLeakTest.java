@@ -76,6 +76,7 @@ class ReconnectLeakTest {
         private final ServerSocket server;
         private final List<Socket> open = new CopyOnWriteArrayList<>();
         private final Thread acceptor;
+        private volatile boolean swallow;
 
         CuttingProxy(int targetPort) throws IOException {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -109,7 +110,9 @@ class ReconnectLeakTest {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     int n;
                     while ((n = in.read(buf)) > 0) {
-                        out.write(buf, 0, n);
+                        if (!swallow) {
+                            out.write(buf, 0, n);
+                        }
                     }
                 } catch (IOException e) {
                     // cut
@@ -122,6 +125,11 @@ class ReconnectLeakTest {
             }, "proxy-pump");
             t.setDaemon(true);
             t.start();
+        }
+
+        /** While on, bytes are read and dropped both ways: the connections stay open and carry nothing. */
+        void swallow(boolean on) {
+            swallow = on;
         }
 
         void cutAll() {

@@ -67,6 +67,26 @@ class TlsLinkTest {
                 noCert.close();
             }
         }
+        // a broker whose certificate names another host is refused (the kiosk does TLS itself, see BoundedSockets)
+        Files.writeString(pki.resolve("other.ext"), "subjectAltName=DNS:elsewhere.example\n");
+        openssl(pki, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.csr",
+                "-subj", "/CN=elsewhere.example");
+        openssl(pki, "x509", "-req", "-in", "other.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "other.pem", "-days", "2", "-extfile", "other.ext");
+        String otherTls = "cafile " + pki.resolve("ca.pem") + "\ncertfile " + pki.resolve("other.pem") + "\nkeyfile "
+                + pki.resolve("other.key") + "\nallow_anonymous true\n";
+        try (TestBroker other = TestBroker.withConfig(dir.resolve("other-broker"), otherTls)) {
+            KioskApp wrongHost = new KioskApp(TestConfigs.load(dir.resolve("third"), """
+                    mqtt: { url: "ssl://localhost:%d", caFile: "%s", reconnectMinMillis: 50 }
+                    """.formatted(other.port(), pki.resolve("ca.pem")), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))),
+                    Clock.systemUTC()).start();
+            try {
+                Poll.never(Duration.ofSeconds(3), "a connection to a broker whose certificate names another host",
+                        () -> wrongHost.fleet().isConnected());
+            } finally {
+                wrongHost.close();
+            }
+        }
     }
 
     /** Handshakes the broker refused for want of a client certificate, from its log. */

@@ -31,6 +31,11 @@ public final class KioskProcess implements AutoCloseable {
 
     /** Starts {@code kiosk <args>} from the test classpath with the given environment additions; does not wait. */
     public static KioskProcess start(Path workDir, int port, Map<String, String> env, String... args) {
+        return start(workDir, port, env, List.of(), args);
+    }
+
+    /** As {@link #start(Path, int, Map, String...)}, with JVM options that win over the defaults (-Xmx64m: production's heap). */
+    public static KioskProcess start(Path workDir, int port, Map<String, String> env, List<String> jvmOptions, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -38,8 +43,9 @@ public final class KioskProcess implements AutoCloseable {
         if (!flags.isBlank()) {
             command.addAll(Arrays.asList(flags.trim().split("\\s+")));
         }
-        command.addAll(List.of("-Xmx96m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "vn.kiosk.app.Main"));
+        command.addAll(List.of("-Xmx96m", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.kiosk.app.Main"));
         command.addAll(List.of(args));
         return start(command, workDir, port, env);
     }

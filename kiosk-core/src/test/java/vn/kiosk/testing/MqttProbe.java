@@ -40,6 +40,9 @@ public final class MqttProbe implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(500);
         options.setConnectionTimeout(5);
+        // Paho frees an in-flight slot on its callback thread after publish() has returned: a fast
+        // sender with many messages arriving would otherwise hit "too many publishes in progress"
+        options.setMaxInflight(1000);
         if (user != null) {
             options.setUserName(user);
             options.setPassword(password.toCharArray());

@@ -1,0 +1,112 @@
+package vn.kiosk.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.MqttProbe;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestBroker;
+import vn.kiosk.testing.TestConfigs;
+
+/** Commands are checked as strictly as the HTTP API checks the same request: an empty name, unknown or mistyped args. */
+class CommandValidationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
+
+    @TempDir
+    Path dir;
+    private TestBroker broker;
+    private KioskApp app;
+    private MqttProbe probe;
+    private Api api;
+
+    private void start() throws Exception {
+        broker = TestBroker.start(dir.resolve("broker"));
+        int port = Ports.free();
+        app = new KioskApp(TestConfigs.load(dir, """
+                mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300 }
+                """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
+        api = new Api(port);
+        probe = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1);
+        Poll.until(WAIT, "the kiosk to connect", () -> app.fleet().isConnected());
+    }
+
+    @AfterEach
+    void stop() {
+        if (probe != null) {
+            probe.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void anEmptyCommandNameIsAnswered400() throws Exception {
+        start();
+        probe.publish(BASE + "cmd/robot/", "{\"id\": \"e-1\"}");
+        JsonNode r = reply("robot", "e-1");
+        assertEquals(400, r.get("code").asInt(), r.toString());
+        assertTrue(r.get("error").asText().contains("command name"), r.toString());
+        probe.publish(BASE + "cmd/counter/", "not json");
+        JsonNode invalid = probe.await(WAIT, "the reply on reply/counter/invalid",
+                m -> m.topic().equals(BASE + "reply/counter/invalid")).json();
+        assertEquals(400, invalid.get("code").asInt());
+    }
+
+    @Test
+    void unknownArgsAreRefusedNamingTheFieldLikeTheHttpApiDoes() throws Exception {
+        start();
+        probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"u-1\", \"args\": {\"serviceId\": \"land\", \"colour\": \"red\"}}");
+        JsonNode mqtt = reply("robot", "u-1");
+        assertEquals(400, mqtt.get("code").asInt(), mqtt.toString());
+        assertTrue(mqtt.get("error").asText().contains("'colour'"), mqtt.toString());
+        Api.Response http = api.post("/api/tickets", "{\"serviceId\": \"land\", \"colour\": \"red\"}");
+        assertEquals(400, http.status());
+        assertTrue(http.body().get("error").get("message").asText().contains("'colour'"), http.text());
+
+        probe.publish(BASE + "cmd/tech/maintenance.set", "{\"id\": \"u-2\", \"args\": {\"on\": true, \"forever\": true}}");
+        JsonNode tech = reply("tech", "u-2");
+        assertEquals(400, tech.get("code").asInt(), tech.toString());
+        assertTrue(tech.get("error").asText().contains("'forever'"), tech.toString());
+        assertFalse(app.maintenance().isOn(), "a refused command changes nothing");
+
+        probe.publish(BASE + "cmd/robot/queue.status", "{\"id\": \"u-3\", \"args\": {\"verbose\": true}}");
+        assertEquals(400, reply("robot", "u-3").get("code").asInt());
+        assertEquals(0, api.get("/api/queue").body().get("waitingTotal").asInt(), "no ticket was issued");
+    }
+
+    @Test
+    void mistypedArgsAreRefusedNamingTheField() throws Exception {
+        start();
+        probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"t-1\", \"args\": {\"serviceId\": \"land\", \"priority\": 5}}");
+        JsonNode r = reply("robot", "t-1");
+        assertEquals(400, r.get("code").asInt(), r.toString());
+        assertTrue(r.get("error").asText().contains("priority"), r.toString());
+        probe.publish(BASE + "cmd/counter/counter.next", "{\"id\": \"t-2\", \"args\": {\"counterId\": \"4\", \"services\": \"land\"}}");
+        JsonNode next = reply("counter", "t-2");
+        assertEquals(400, next.get("code").asInt(), next.toString());
+        assertTrue(next.get("error").asText().contains("services"), next.toString());
+        assertEquals(0, api.get("/api/queue").body().get("waitingTotal").asInt(), "no ticket was issued");
+    }
+
+    private JsonNode reply(String role, String id) {
+        return probe.await(WAIT, "reply to " + id, m -> m.topic().equals(BASE + "reply/" + role + "/" + id)).json();
+    }
+}

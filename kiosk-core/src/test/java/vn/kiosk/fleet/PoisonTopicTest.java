@@ -1,0 +1,73 @@
+package vn.kiosk.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.health.SelfTest;
+import vn.kiosk.testing.MqttProbe;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestBroker;
+import vn.kiosk.testing.TestConfigs;
+
+/**
+ * A command topic Paho cannot decode (an emoji: Paho 1.2.5 refuses every character outside the
+ * basic plane, and its receive thread dies of the IllegalArgumentException) must not leave the
+ * kiosk deaf. Published with mosquitto_pub, as a robot account may under the shipped ACL.
+ */
+class PoisonTopicTest {
+
+    private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aValidCommandAfterTopicsPahoCannotDecodeIsAnsweredWithinFiveSeconds() throws Exception {
+        Assumptions.assumeTrue(TestBroker.mosquittoInstalled(), "needs mosquitto and mosquitto_pub");
+        try (TestBroker broker = TestBroker.start(dir.resolve("broker"))) {
+            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+                    mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300 }
+                    """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+            try (MqttProbe robot = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1)) {
+                Poll.until(Duration.ofSeconds(10), "the kiosk to connect", () -> app.fleet().isConnected());
+                for (String name : new String[] {"\uD83D\uDE00", "ticket.issue\uD83E\uDD16", "\uD83D\uDE00/x"}) {
+                    mosquittoPub(broker.port(), BASE + "cmd/robot/" + name, "{\"id\": \"poison\"}");
+                }
+                robot.publish(BASE + "cmd/robot/queue.status", "{\"id\": \"after-1\"}");
+                MqttProbe.Message reply = robot.await(Duration.ofSeconds(5), "the reply to a valid command after the poison",
+                        m -> m.topic().equals(BASE + "reply/robot/after-1"));
+                assertEquals(200, reply.json().get("code").asInt());
+                SelfTest.Check brokerCheck = app.selfTest().checks().stream()
+                        .filter(c -> c.name().equals("broker")).findFirst().orElseThrow();
+                assertEquals("PASS", brokerCheck.result(), brokerCheck.detail());
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    /** Paho cannot publish such a topic either (it writes modified UTF-8, which the broker refuses). */
+    static void mosquittoPub(int port, String topic, String payload) throws Exception {
+        mosquittoPub(port, topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static void mosquittoPub(int port, String topic, byte[] payload) throws Exception {
+        Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(port), "-q", "1",
+                "-t", topic, payload.length == 0 ? "-n" : "-s").redirectErrorStream(true).start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(payload);
+        }
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("mosquitto_pub failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+    }
+}

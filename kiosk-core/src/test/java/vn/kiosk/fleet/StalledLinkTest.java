@@ -1,0 +1,61 @@
+package vn.kiosk.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.app.KioskApp;
+import vn.kiosk.health.SelfTest;
+import vn.kiosk.testing.MqttProbe;
+import vn.kiosk.testing.Poll;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestBroker;
+import vn.kiosk.testing.TestConfigs;
+
+/**
+ * A link that looks connected but hears nothing (the state a dead Paho receive thread leaves, here
+ * made by a proxy that swallows every byte) is noticed within seconds, not at the next keep-alive
+ * timeout: the self-test says so, and the kiosk reconnects and answers again.
+ */
+class StalledLinkTest {
+
+    private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLinkThatHearsNothingFailsTheSelfTestAndIsReplaced() throws Exception {
+        try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
+             ReconnectLeakTest.CuttingProxy proxy = new ReconnectLeakTest.CuttingProxy(broker.port())) {
+            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+                    mqtt: { url: "tcp://127.0.0.1:%d", reconnectMinMillis: 20, reconnectMaxMillis: 300, keepAliveSeconds: 30 }
+                    """.formatted(proxy.port()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+            try (MqttProbe robot = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1)) {
+                MqttConnection connection = app.fleet().connection();
+                Poll.until(Duration.ofSeconds(10), "the kiosk to connect", connection::isConnected);
+                long connects = connection.connects();
+                proxy.swallow(true);
+                Poll.until(Duration.ofSeconds(8), "the self-test to see the silent link", () -> brokerCheck(app).equals("FAIL"));
+                proxy.swallow(false);
+                Poll.until(Duration.ofSeconds(8), "a new session", () -> connection.connects() > connects && connection.isConnected());
+                robot.publish(BASE + "cmd/robot/queue.status", "{\"id\": \"after-stall\"}");
+                MqttProbe.Message reply = robot.await(Duration.ofSeconds(5), "the reply after the stall",
+                        m -> m.topic().equals(BASE + "reply/robot/after-stall"));
+                assertEquals(200, reply.json().get("code").asInt());
+                assertEquals("PASS", brokerCheck(app));
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    private static String brokerCheck(KioskApp app) {
+        return app.selfTest().checks().stream().filter(c -> c.name().equals("broker")).map(SelfTest.Check::result)
+                .findFirst().orElseThrow();
+    }
+}
