@@ -138,26 +138,30 @@ final class BoundedSockets {
         }
     }
 
-    /** Paho only ever asks for an unconnected socket. */
+    /** Paho only ever asks for an unconnected socket; the other forms refuse, as a socket that cannot connect would. */
     private abstract static class Factory extends SocketFactory {
         @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("Paho connects an unconnected socket");
+        public Socket createSocket(String host, int port) throws IOException {
+            throw notUsed();
         }
 
         @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("Paho connects an unconnected socket");
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            throw notUsed();
         }
 
         @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException("Paho connects an unconnected socket");
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            throw notUsed();
         }
 
         @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("Paho connects an unconnected socket");
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            throw notUsed();
+        }
+
+        private static SocketException notUsed() {
+            return new SocketException("only createSocket() then connect() is supported (Paho's way)");
         }
     }
 }

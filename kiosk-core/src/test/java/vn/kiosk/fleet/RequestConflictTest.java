@@ -5,54 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.Api;
+import vn.kiosk.testing.FleetKiosk;
 import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /** A request id used again for a different request is a 409 request_conflict, over MQTT and HTTP alike. */
 class RequestConflictTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
+    private static final String BASE = FleetKiosk.BASE;
 
     @TempDir
     Path dir;
-    private TestBroker broker;
-    private KioskApp app;
+    private FleetKiosk kiosk;
     private MqttProbe probe;
     private Api api;
 
     private void start() throws Exception {
-        broker = TestBroker.start(dir.resolve("broker"));
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, """
-                mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300 }
-                """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
-        api = new Api(port);
-        probe = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1);
-        Poll.until(WAIT, "the kiosk to connect", () -> app.fleet().isConnected());
+        kiosk = FleetKiosk.start(dir);
+        probe = kiosk.probe();
+        api = kiosk.api();
     }
 
     @AfterEach
     void stop() {
-        if (probe != null) {
-            probe.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (kiosk != null) {
+            kiosk.close();
         }
     }
 
