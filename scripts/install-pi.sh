@@ -138,6 +138,7 @@ for jar in "$root"/opt/kiosk/lib/*.jar; do
 done
 put_file "$repo/scripts/kiosk" /opt/kiosk/bin/kiosk 0755
 put_file "$repo/scripts/lib/java.sh" /opt/kiosk/bin/lib/java.sh 0644
+put_file "$repo/scripts/lib/jvm-opts.sh" /opt/kiosk/bin/lib/jvm-opts.sh 0644
 put_file "$repo/scripts/kiosk-browser" /opt/kiosk/bin/kiosk-browser 0755
 if [ ! -L "$root/usr/local/bin/kiosk" ]; then
   if [ "$dry" = 1 ]; then echo "would link /usr/local/bin/kiosk"

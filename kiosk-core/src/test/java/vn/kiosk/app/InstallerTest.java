@@ -109,6 +109,8 @@ class InstallerTest {
         assertTrue(Files.isExecutable(at("/opt/kiosk/bin/kiosk")));
         assertTrue(Files.isExecutable(at("/opt/kiosk/bin/kiosk-browser")));
         assertEquals(Files.readString(REPO.resolve("scripts/lib/java.sh")), Files.readString(at("/opt/kiosk/bin/lib/java.sh")));
+        // the launcher sources its JVM flags from there: without it the installed kiosk does not start
+        assertEquals(Files.readString(REPO.resolve("scripts/lib/jvm-opts.sh")), Files.readString(at("/opt/kiosk/bin/lib/jvm-opts.sh")));
         assertEquals(Path.of("/opt/kiosk/bin/kiosk"), Files.readSymbolicLink(at("/usr/local/bin/kiosk")));
         assertEquals(Files.readString(REPO.resolve("config/kiosk.yaml")), Files.readString(at("/etc/kiosk/kiosk.yaml")));
         assertEquals(Files.readString(REPO.resolve("config/logback.xml")), Files.readString(at("/etc/kiosk/logback.xml")));

@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.queue.Channel;
@@ -16,7 +19,8 @@ import vn.kiosk.testing.TestConfigs;
 /**
  * Benchmark (not a test): replay of a 10,000-event backlog after a broker outage, the latency of a
  * live event issued during the replay (it waits behind the backlog: events go out in seq order),
- * and of a command reply during the replay (not starved: replies do not queue behind events).
+ * and of a command reply during the replay (not starved: replies do not queue behind events), and
+ * the time one Paho client takes to connect.
  */
 public final class EventReplayBench {
 
@@ -56,10 +60,29 @@ public final class EventReplayBench {
                         liveMs);
                 System.out.printf("command reply during the replay: %d ms%n", replyMs);
             }
+            pahoConnect(broker.url());
         } finally {
             app.close();
             broker.close();
         }
+    }
+
+    /** One Paho 1.2.5 client's connect to the local broker (TCP, CONNECT, CONNACK), a fresh client each time. */
+    private static void pahoConnect(String url) throws Exception {
+        int n = 10;
+        List<Long> ms = new ArrayList<>();
+        for (int i = 0; i < n + 2; i++) {
+            long t0 = System.nanoTime();
+            MqttProbe probe = MqttProbe.connect(url);
+            long t = (System.nanoTime() - t0) / 1_000_000;
+            probe.close();
+            if (i >= 2) { // the first two load Paho's classes
+                ms.add(t);
+            }
+        }
+        Collections.sort(ms);
+        System.out.printf("paho connect to a local mosquitto: median %d ms, max %d ms (%d connects)%n",
+                ms.get(n / 2), ms.get(n - 1), n);
     }
 
     private static long count(MqttProbe p, String base) {
