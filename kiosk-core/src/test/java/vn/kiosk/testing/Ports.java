@@ -2,12 +2,8 @@ package vn.kiosk.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.net.SocketException;
-import java.util.Optional;
 
 public final class Ports {
 
@@ -20,26 +16,6 @@ public final class Ports {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** An IPv4 address of this machine that is not loopback: how a LAN client reaches a kiosk bound to 0.0.0.0. */
-    public static Optional<String> lanAddress() {
-        try {
-            return NetworkInterface.networkInterfaces()
-                    .filter(i -> {
-                        try {
-                            return i.isUp() && !i.isLoopback();
-                        } catch (SocketException e) {
-                            return false;
-                        }
-                    })
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                    .map(InetAddress::getHostAddress)
-                    .findFirst();
-        } catch (SocketException e) {
-            return Optional.empty();
         }
     }
 }
