@@ -193,7 +193,7 @@ public final class DrinkService implements AutoCloseable {
             // the event's own value is the freshest reading of its input
             boolean cup = input == Dispenser.Input.CUP ? active : dispenser.cupPresent();
             boolean low = levelTap == run.tap ? active : dispenser.levelLow(run.tap);
-            interlock(run, cup, low, dispenser.flowPulses(), now);
+            interlock(run, run.open(), cup, low, dispenser.flowPulses(), now);
         }
         if (levelTap != null && active) {
             worker.execute(() -> outbox.record(db, "dispenser.level_low", clock.instant(), Map.of("tank", levelTap.id())));
@@ -201,8 +201,7 @@ public final class DrinkService implements AutoCloseable {
     }
 
     /** Asks the interlock about this reading; on a stop, closes the valves first, then records why. */
-    private Decision interlock(PourRun run, boolean cupPresent, boolean levelLow, long pulsesNow, long now) {
-        boolean open = run.open();
+    private Decision interlock(PourRun run, boolean open, boolean cupPresent, boolean levelLow, long pulsesNow, long now) {
         Decision d = run.interlock.decide(new PourInterlock.Inputs(open, cupPresent, levelLow,
                 pulsesNow - run.startPulses, run.lastPulseNanos(), now));
         if (d.stops()) {
@@ -225,9 +224,9 @@ public final class DrinkService implements AutoCloseable {
         try {
             long now = System.nanoTime();
             long pulsesNow = dispenser.flowPulses();
-            boolean wasOpen = run.open();
-            Decision d = interlock(run, dispenser.cupPresent(), dispenser.levelLow(run.tap), pulsesNow, now);
-            if (wasOpen) {
+            boolean open = run.open();
+            Decision d = interlock(run, open, dispenser.cupPresent(), dispenser.levelLow(run.tap), pulsesNow, now);
+            if (open) {
                 if (!d.stops() && now - lastProgressNanos >= PROGRESS_MILLIS * 1_000_000L) {
                     lastProgressNanos = now;
                     Pour p = run.view(pulsesNow, false, null);
