@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.Devices;
+import vn.kiosk.drinks.PourInterlock.Decision;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.hw.dispenser.Dispenser;
 import vn.kiosk.hw.dispenser.Tap;
@@ -27,10 +28,16 @@ import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
 
 /**
- * Pours water, one pour at a time, for the touchscreen, robots and technicians. The valve is
- * closed by whichever comes first: the measured volume, the cup leaving, the tank running low, no
- * flow, the time backstop or an overrun. The input listeners close it on the GPIO event thread at
- * once; a 10 ms supervisor re-checks every condition in case an edge was missed.
+ * Pours water, one pour at a time, for the touchscreen, robots and technicians: requests, records,
+ * events and calibration. When to close the valve is {@link PourInterlock}'s decision, asked on the
+ * GPIO event thread at each input change (to close at once) and by a 10 ms supervisor (in case an
+ * edge was missed, and for the timeouts).
+ *
+ * <p>Threads: the GPIO event thread reads the inputs, asks the interlock and closes the valves
+ * (it takes {@code this} only to count pulses with no pour); the "drinks" worker runs the
+ * supervisor and records the pour's end; request threads start pours under {@code this}. Both
+ * interlock callers may decide at once: closing is idempotent and {@link PourRun#end} keeps the
+ * first reason.
  */
 public final class DrinkService implements AutoCloseable {
 
@@ -172,44 +179,43 @@ public final class DrinkService implements AutoCloseable {
 
     /** GPIO event thread: react now, leave the bookkeeping to the worker. */
     private void onInput(Dispenser.Input input, boolean active) {
+        long now = System.nanoTime();
         PourRun run = current;
-        switch (input) {
-            case FLOW_PULSE -> {
-                if (run == null) {
-                    idleFlow();
-                    return;
-                }
-                run.pulseSeen(System.nanoTime());
-                if (run.open() && dispenser.flowPulses() - run.startPulses >= run.targetPulses) {
-                    stop(run, Pour.DONE, "volume_reached");
-                }
+        if (input == Dispenser.Input.FLOW_PULSE) {
+            if (run == null) {
+                idleFlow();
+                return;
             }
-            case CUP -> {
-                if (!active && run != null) {
-                    stop(run, Pour.STOPPED, "cup_removed");
-                }
-            }
-            case COLD_LEVEL, HOT_LEVEL -> {
-                Tap tap = input == Dispenser.Input.COLD_LEVEL ? Tap.COLD : Tap.HOT;
-                if (active) {
-                    if (run != null && run.tap == tap) {
-                        stop(run, Pour.STOPPED, "level_low");
-                    }
-                    worker.execute(() -> outbox.record(db, "dispenser.level_low", clock.instant(), Map.of("tank", tap.id())));
-                }
-            }
+            run.pulseSeen(now);
+        }
+        Tap levelTap = input == Dispenser.Input.COLD_LEVEL ? Tap.COLD : input == Dispenser.Input.HOT_LEVEL ? Tap.HOT : null;
+        if (run != null) {
+            // the event's own value is the freshest reading of its input
+            boolean cup = input == Dispenser.Input.CUP ? active : dispenser.cupPresent();
+            boolean low = levelTap == run.tap ? active : dispenser.levelLow(run.tap);
+            interlock(run, run.open(), cup, low, dispenser.flowPulses(), now);
+        }
+        if (levelTap != null && active) {
+            worker.execute(() -> outbox.record(db, "dispenser.level_low", clock.instant(), Map.of("tank", levelTap.id())));
         }
     }
 
-    /** Closes the valve first, then records why. */
-    private void stop(PourRun run, String outcome, String reason) {
-        dispenser.closeAll();
-        if (run.end(outcome, reason, System.nanoTime())) {
-            log.info("pour {} valve closed: {}", run.id, reason);
+    /** Asks the interlock about this reading; on a stop, closes the valves first, then records why. */
+    private Decision interlock(PourRun run, boolean open, boolean cupPresent, boolean levelLow, long pulsesNow, long now) {
+        Decision d = run.interlock.decide(new PourInterlock.Inputs(open, cupPresent, levelLow,
+                pulsesNow - run.startPulses, run.lastPulseNanos(), now));
+        if (d.stops()) {
+            dispenser.closeAll();
+            if (!open) {
+                run.overrun();
+            } else if (run.end(d.outcome(), d.reason(), System.nanoTime())) {
+                log.info("pour {} valve closed: {}", run.id, d.reason());
+            }
         }
+        return d;
     }
 
-    /** The supervisor: every condition again, in case an edge was missed, and the timeouts. */
+    /** The supervisor: the interlock again, in case an edge was missed, and the timeouts. */
     private void tick() {
         PourRun run = current;
         if (run == null) {
@@ -217,21 +223,13 @@ public final class DrinkService implements AutoCloseable {
         }
         try {
             long now = System.nanoTime();
-            long poured = dispenser.flowPulses() - run.startPulses;
-            if (run.open()) {
-                if (!dispenser.cupPresent()) {
-                    stop(run, Pour.STOPPED, "cup_removed");
-                } else if (dispenser.levelLow(run.tap)) {
-                    stop(run, Pour.STOPPED, "level_low");
-                } else if (poured >= run.targetPulses) {
-                    stop(run, Pour.DONE, "volume_reached");
-                } else if (now - run.lastPulseNanos() > limits.noFlowMillis() * 1_000_000L) {
-                    stop(run, Pour.FAULT, poured == 0 ? "no_flow" : "flow_stopped");
-                } else if (now - run.startNanos > run.maxNanos) {
-                    stop(run, Pour.FAULT, "time_overrun");
-                } else if (now - lastProgressNanos >= PROGRESS_MILLIS * 1_000_000L) {
+            long pulsesNow = dispenser.flowPulses();
+            boolean open = run.open();
+            Decision d = interlock(run, open, dispenser.cupPresent(), dispenser.levelLow(run.tap), pulsesNow, now);
+            if (open) {
+                if (!d.stops() && now - lastProgressNanos >= PROGRESS_MILLIS * 1_000_000L) {
                     lastProgressNanos = now;
-                    Pour p = run.view(run.startPulses + poured, false, null);
+                    Pour p = run.view(pulsesNow, false, null);
                     remember(p);
                     publish(p);
                 }
@@ -240,11 +238,8 @@ public final class DrinkService implements AutoCloseable {
             if (dispenser.openTap() != null) {
                 dispenser.closeAll(); // belt and braces: nothing may be open once a pour has ended
             }
-            if (poured > run.targetPulses + run.overrunPulses) {
-                run.overrun();
-            }
             if (now - run.closedNanos() >= DrinkLimits.SETTLE_MILLIS * 1_000_000L) {
-                finish(run, run.startPulses + poured);
+                finish(run, pulsesNow);
             }
         } catch (RuntimeException e) {
             dispenser.closeAll();
@@ -295,10 +290,11 @@ public final class DrinkService implements AutoCloseable {
         publish(p);
     }
 
-    /** Pulses with no pour: a stuck or leaking valve once they add up to more than the overrun margin. */
+    /** Pulses with no pour: closed and latched once, on the pulse the interlock first calls a leak. */
     private synchronized void idleFlow() {
         idlePulses++;
-        if (idlePulses == DrinkLimits.pulses(limits.overrunMl(), calibration.pulsesPerLitre()) + 1) {
+        long margin = DrinkLimits.pulses(limits.overrunMl(), calibration.pulsesPerLitre());
+        if (PourInterlock.whileIdle(idlePulses, margin).stops() && !PourInterlock.whileIdle(idlePulses - 1, margin).stops()) {
             dispenser.closeAll();
             worker.execute(() -> latchIdleFault());
         }

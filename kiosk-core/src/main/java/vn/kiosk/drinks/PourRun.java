@@ -17,10 +17,7 @@ final class PourRun {
     final boolean calibrating;
     final double pulsesPerLitre;
     final long startPulses;
-    final long targetPulses;
-    final long overrunPulses;
-    final long startNanos;
-    final long maxNanos;
+    final PourInterlock interlock;
     final Instant startedAt;
     private volatile long lastPulseNanos;
     private String state = Pour.POURING;     // guarded by this
@@ -36,10 +33,7 @@ final class PourRun {
         this.calibrating = calibrating;
         this.pulsesPerLitre = pulsesPerLitre;
         this.startPulses = startPulses;
-        this.targetPulses = DrinkLimits.pulses(requestedMl, pulsesPerLitre);
-        this.overrunPulses = DrinkLimits.pulses(limits.overrunMl(), pulsesPerLitre);
-        this.startNanos = startNanos;
-        this.maxNanos = limits.maxPourMillis(requestedMl) * 1_000_000L;
+        this.interlock = PourInterlock.of(requestedMl, pulsesPerLitre, limits, startNanos);
         this.startedAt = startedAt;
         this.lastPulseNanos = startNanos;
     }
@@ -65,8 +59,8 @@ final class PourRun {
 
     /** Water kept coming after the valve closed: whatever the outcome was, it is now a fault. */
     synchronized void overrun() {
-        state = Pour.FAULT;
-        reason = "volume_overrun";
+        state = PourInterlock.Decision.VOLUME_OVERRUN.outcome();
+        reason = PourInterlock.Decision.VOLUME_OVERRUN.reason();
     }
 
     synchronized boolean open() {
