@@ -12,7 +12,6 @@ import vn.kiosk.config.ConfigCheck;
 import vn.kiosk.config.ConfigLoader;
 import vn.kiosk.config.InvalidConfigException;
 import vn.kiosk.config.KioskConfig;
-import vn.kiosk.fleet.EmbeddedBroker;
 import vn.kiosk.monitor.FleetMonitor;
 import vn.kiosk.printing.TicketPreview;
 
@@ -154,12 +153,14 @@ public final class Main {
         if (command.equals("demo")) {
             config = config.alwaysOpen();
         }
-        EmbeddedBroker broker = null;
+        DemoBroker broker = null;
         if (command.equals("demo") && (config.mqtt().url() == null || config.mqtt().url().isBlank())) {
             try {
-                broker = EmbeddedBroker.start(1883);
+                broker = DemoBroker.start(1883);
                 effectiveEnv.put("KIOSK_MQTT_URL", broker.url());
                 config = new ConfigLoader().load(ConfigLoader.chooseFile(configFile, effectiveEnv), effectiveEnv).alwaysOpen();
+            } catch (DemoBroker.NotInstalled e) {
+                err.println("kiosk: " + e.getMessage());
             } catch (IOException | InvalidConfigException e) {
                 err.println("kiosk: the demo broker did not start: " + e.getMessage());
                 return EXIT_FAILED;
@@ -178,7 +179,7 @@ public final class Main {
             org.slf4j.LoggerFactory.getLogger(Main.class).error("start-up failed", e);
             return EXIT_FAILED;
         }
-        EmbeddedBroker demoBroker = broker;
+        DemoBroker demoBroker = broker;
         SystemdNotifier systemd = new SystemdNotifier(env);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.close();

@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.kiosk.devices.DeviceFactory;
 import vn.kiosk.hw.DeviceUrl;
+import vn.kiosk.hw.catalog.DeviceKinds;
 
 /** Checks the meaning of each value once the file has been read; adds one problem per fault. */
 final class ConfigValidator {
@@ -252,12 +252,12 @@ final class ConfigValidator {
         }
         try {
             DeviceUrl parsed = DeviceUrl.parse(url);
-            Set<String> schemes = DeviceFactory.supportedSchemes(kind);
+            Set<String> schemes = DeviceKinds.schemes(kind);
             if (!schemes.contains(parsed.scheme())) {
                 bad(pointer, url, "a " + kind + " URL with one of the schemes " + new java.util.TreeSet<>(schemes)
                         + " (or empty for none)");
             } else {
-                DeviceFactory.validate(kind, parsed);
+                DeviceKinds.validate(kind, parsed);
             }
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigProblem(ConfigPath.dotted(pointer), sources.placeOf(pointer), "\"" + url + "\"", e.getMessage()));

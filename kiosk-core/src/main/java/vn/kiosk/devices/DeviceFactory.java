@@ -1,8 +1,6 @@
 package vn.kiosk.devices;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.dispenser.Dispenser;
@@ -17,29 +15,10 @@ import vn.kiosk.hw.scanner.Scanners;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Opens the driver a device URL names. The one place that knows which schemes exist. */
+/** Opens the driver a device URL names, with the configuration's settings (the schemes: DeviceKinds). */
 public final class DeviceFactory {
 
-    private static final Map<String, Set<String>> SCHEMES = Map.of(
-            "printer", Printers.SCHEMES,
-            "scanner", Scanners.SCHEMES,
-            "dispenser", Dispensers.SCHEMES);
-
     private DeviceFactory() { }
-
-    public static Set<String> supportedSchemes(String kind) {
-        return SCHEMES.getOrDefault(kind, Set.of());
-    }
-
-    /** Checks the rest of a URL whose scheme is supported; throws with a message saying what is wrong. */
-    public static void validate(String kind, DeviceUrl url) {
-        switch (kind) {
-            case "printer" -> Printers.validate(url);
-            case "scanner" -> Scanners.validate(url);
-            case "dispenser" -> Dispensers.validate(url);
-            default -> { }
-        }
-    }
 
     /** The printer profile the configuration selects. */
     public static PrinterProfile printerProfile(KioskConfig config) {

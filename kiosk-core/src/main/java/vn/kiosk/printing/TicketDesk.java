@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.kiosk.hw.printer.EscPos;
 import vn.kiosk.hw.printer.PrinterException;
 import vn.kiosk.hw.printer.QrBitmap;
-import vn.kiosk.hw.printer.VirtualPrinter;
+import vn.kiosk.hw.printer.PngWriter;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.hw.printer.ReceiptEncoder;
 import vn.kiosk.hw.printer.ThermalPrinter;
@@ -113,7 +113,7 @@ public final class TicketDesk implements AutoCloseable {
 
     /** The ticket's QR code as a PNG, for the screen when its paper did not print. */
     public byte[] qrPng(String ticketId) {
-        return VirtualPrinter.png(QrBitmap.encode(layout.qrData(queue.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4)
+        return PngWriter.png(QrBitmap.encode(layout.qrData(queue.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4)
                 .toImage());
     }
 

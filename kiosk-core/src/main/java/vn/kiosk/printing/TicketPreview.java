@@ -7,6 +7,7 @@ import java.util.List;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceFactory;
 import vn.kiosk.hw.printer.EscPosPrinter;
+import vn.kiosk.hw.printer.PngWriter;
 import vn.kiosk.hw.printer.PrinterProfile;
 import vn.kiosk.hw.printer.ReceiptEncoder;
 import vn.kiosk.hw.printer.SimulatedTransport;
@@ -44,7 +45,7 @@ public final class TicketPreview {
         try (EscPosPrinter printer = new EscPosPrinter(new SimulatedTransport(paper), 500)) {
             printer.print(job);
         }
-        return new Result(VirtualPrinter.png(paper.lastPage()), job.length, profile);
+        return new Result(PngWriter.png(paper.lastPage()), job.length, profile);
     }
 
     /** A ticket with the longest Vietnamese service name and every optional line. */

@@ -46,6 +46,8 @@ class InstallerTest {
         Files.writeString(app.resolve("kiosk.jar"), "kiosk");
         Files.writeString(app.resolve("lib/a-1.0.jar"), "a");
         Files.writeString(app.resolve("lib/b-2.0.jar"), "b");
+        Files.createDirectories(app.resolve("lib-demo"));
+        Files.writeString(app.resolve("lib-demo/moquette-broker-0.17.jar"), "the demo broker");
     }
 
     /** JUnit warns about each link pointing out of its temporary directory (/opt/kiosk/bin/kiosk, /dev/null ...). */
@@ -106,6 +108,8 @@ class InstallerTest {
 
         assertEquals("kiosk", Files.readString(at("/opt/kiosk/kiosk.jar")));
         assertEquals("b", Files.readString(at("/opt/kiosk/lib/b-2.0.jar")));
+        assertFalse(Files.exists(at("/opt/kiosk/lib-demo")), "kiosk demo's embedded broker is not installed on the Pi");
+        assertFalse(Files.exists(at("/opt/kiosk/lib/moquette-broker-0.17.jar")));
         assertTrue(Files.isExecutable(at("/opt/kiosk/bin/kiosk")));
         assertTrue(Files.isExecutable(at("/opt/kiosk/bin/kiosk-browser")));
         assertEquals(Files.readString(REPO.resolve("scripts/lib/java.sh")), Files.readString(at("/opt/kiosk/bin/lib/java.sh")));

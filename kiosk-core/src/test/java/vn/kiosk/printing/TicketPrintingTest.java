@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +39,7 @@ class TicketPrintingTest {
     Path dir;
     private KioskApp app;
     private Api api;
+    private int port;
     private VirtualPrinter paper;
     private SimulatedTransport cable;
 
@@ -41,6 +47,7 @@ class TicketPrintingTest {
         int port = Ports.free();
         app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
         api = new Api(port);
+        this.port = port;
         if (app.devices().printer() != null) {
             cable = (SimulatedTransport) app.devices().printer().transport();
             paper = cable.printer();
@@ -83,6 +90,12 @@ class TicketPrintingTest {
         assertFalse(failed.body().get("printed").asBoolean());
         assertTrue(failed.body().get("printError").asText().contains("PAPER_OUT") || failed.body().get("printError").asText()
                 .contains("paper"), failed.text());
+        // the touchscreen shows the QR code the paper did not get
+        HttpResponse<byte[]> qr = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/tickets/" + id + "/qr.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, qr.statusCode());
+        assertEquals("image/png", qr.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(id, QrCodes.decode(ImageIO.read(new ByteArrayInputStream(qr.body()))));
 
         Poll.until(Duration.ofSeconds(2), "a printer.state event for PAPER_OUT", () -> events("printer.state").stream()
                 .anyMatch(d -> d.contains("\"state\":\"PAPER_OUT\"")));
