@@ -24,6 +24,7 @@ import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.hw.dispenser.Dispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
 
@@ -110,49 +111,49 @@ public final class DrinkService implements AutoCloseable {
     public Pour start(String kind, Integer ml, boolean confirm, String channel) {
         Tap tap = Tap.parse(kind);
         if (tap == null) {
-            throw new DrinkException(400, "bad_request", "'kind' must be \"cold\" or \"hot\"; got "
+            throw new Problem(400, "bad_request", "'kind' must be \"cold\" or \"hot\"; got "
                     + (kind == null ? "nothing" : "'" + kind + "'"));
         }
         int volume = ml == null ? limits.cupMl() : ml;
         if (volume <= 0) {
-            throw new DrinkException(400, "bad_request", "'ml' must be a positive number of millilitres");
+            throw new Problem(400, "bad_request", "'ml' must be a positive number of millilitres");
         }
         if (volume > limits.maxMl(tap)) {
-            throw new DrinkException(400, "over_limit", "at most " + limits.maxMl(tap) + " ml of " + tap.id()
+            throw new Problem(400, "over_limit", "at most " + limits.maxMl(tap) + " ml of " + tap.id()
                     + " water per pour; asked for " + volume, Map.of("limitMl", limits.maxMl(tap)));
         }
         if (tap == Tap.HOT && !confirm) {
-            throw new DrinkException(400, "confirmation_required",
+            throw new Problem(400, "confirmation_required",
                     "hot water needs \"confirm\": true (the person has been warned that it is hot)");
         }
         if ("touchscreen".equals(channel) && maintenance.getAsBoolean()) {
-            throw new DrinkException(503, "maintenance", "the kiosk is in maintenance");
+            throw new Problem(503, "maintenance", "the kiosk is in maintenance");
         }
         return begin(tap, volume, channel, false);
     }
 
     private synchronized Pour begin(Tap tap, int volume, String channel, boolean calibrating) {
         if (closed) {
-            throw new DrinkException(503, "shutting_down", "the kiosk is shutting down");
+            throw new Problem(503, "shutting_down", "the kiosk is shutting down");
         }
         FaultLatch.Fault f = latch.current();
         if (f != null) {
-            throw new DrinkException(503, "dispenser_fault", "the dispenser is shut after a fault (" + f.code() + ": "
+            throw new Problem(503, "dispenser_fault", "the dispenser is shut after a fault (" + f.code() + ": "
                     + f.message() + "); a technician must reset it", Map.of("fault", f.code()));
         }
         if (DispenserReport.unavailable(dispenser)) {
-            throw new DrinkException(503, "dispenser_unavailable", "the dispenser is not available: "
+            throw new Problem(503, "dispenser_unavailable", "the dispenser is not available: "
                     + dispenser.status().detail());
         }
         if (current != null) {
-            throw new DrinkException(409, "busy", "another pour is in progress; one at a time",
+            throw new Problem(409, "busy", "another pour is in progress; one at a time",
                     Map.of("pourId", current.id));
         }
         if (dispenser.levelLow(tap)) {
-            throw new DrinkException(503, "tank_low", "the " + tap.id() + " water tank is low");
+            throw new Problem(503, "tank_low", "the " + tap.id() + " water tank is low");
         }
         if (!dispenser.cupPresent()) {
-            throw new DrinkException(409, "no_cup", "place a cup under the tap first");
+            throw new Problem(409, "no_cup", "place a cup under the tap first");
         }
         long now = System.nanoTime();
         idlePulses = 0;
@@ -166,7 +167,7 @@ public final class DrinkService implements AutoCloseable {
             dispenser.closeAll();
             current = null;
             log.error("opening the {} valve failed", tap.id(), e);
-            throw new DrinkException(503, "dispenser_error", "the dispenser could not open the valve: " + e.getMessage());
+            throw new Problem(503, "dispenser_error", "the dispenser could not open the valve: " + e.getMessage());
         }
         log.info("pour {} started: {} ml {} ({})", run.id, volume, tap.id(), channel);
         lastProgressNanos = now;
@@ -333,11 +334,11 @@ public final class DrinkService implements AutoCloseable {
     public Pour calibrationPour(String kind, Integer ml) {
         Tap tap = Tap.parse(kind == null ? "cold" : kind);
         if (tap == null) {
-            throw new DrinkException(400, "bad_request", "'kind' must be \"cold\" or \"hot\"");
+            throw new Problem(400, "bad_request", "'kind' must be \"cold\" or \"hot\"");
         }
         int volume = ml == null ? 500 : ml;
         if (volume < 100 || volume > limits.maxMl(tap)) {
-            throw new DrinkException(400, "over_limit", "a calibration pour must be 100 to " + limits.maxMl(tap) + " ml",
+            throw new Problem(400, "over_limit", "a calibration pour must be 100 to " + limits.maxMl(tap) + " ml",
                     Map.of("limitMl", limits.maxMl(tap)));
         }
         return begin(tap, volume, "tech", true);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.storage.Database;
 import vn.kiosk.storage.Settings;
 
@@ -48,11 +49,11 @@ final class FlowCalibration {
             s = last;
         }
         if (s == null) {
-            throw new DrinkException(409, "no_calibration_pour", "pour first (dispenser.calibrate with step \"pour\"), "
+            throw new Problem(409, "no_calibration_pour", "pour first (dispenser.calibrate with step \"pour\"), "
                     + "then send the measured volume");
         }
         if (measuredMl < s.requestedMl() * 0.5 || measuredMl > s.requestedMl() * 1.5) {
-            throw new DrinkException(400, "implausible", "measured " + measuredMl + " ml for a pour of " + s.requestedMl()
+            throw new Problem(400, "implausible", "measured " + measuredMl + " ml for a pour of " + s.requestedMl()
                     + " ml: more than 50 % off; check the measurement, or pour again");
         }
         double updated = s.pulses() * 1000.0 / measuredMl;

@@ -3,6 +3,7 @@ package vn.kiosk.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import vn.kiosk.problem.Problem;
 
 /**
  * A command's {@code args} object, read with clear 400 errors that name the argument.
@@ -15,10 +16,10 @@ public record Args(JsonNode node, String requestKey) {
     public String text(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
-            throw new CommandException(400, "args." + name + " is required");
+            throw Problem.badRequest("bad_request", "args." + name + " is required");
         }
         if (!v.isTextual() || v.asText().isBlank()) {
-            throw new CommandException(400, "args." + name + " must be a non-empty string");
+            throw Problem.badRequest("bad_request", "args." + name + " must be a non-empty string");
         }
         return v.asText();
     }
@@ -31,7 +32,7 @@ public record Args(JsonNode node, String requestKey) {
     public boolean bool(String name) {
         JsonNode v = node.get(name);
         if (v == null || !v.isBoolean()) {
-            throw new CommandException(400, "args." + name + " must be true or false");
+            throw Problem.badRequest("bad_request", "args." + name + " must be true or false");
         }
         return v.asBoolean();
     }
@@ -49,7 +50,7 @@ public record Args(JsonNode node, String requestKey) {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new CommandException(400, "args." + name + " must be a whole number");
+            throw Problem.badRequest("bad_request", "args." + name + " must be a whole number");
         }
         return v.asInt();
     }
@@ -57,7 +58,7 @@ public record Args(JsonNode node, String requestKey) {
     public double number(String name) {
         JsonNode v = node.get(name);
         if (v == null || !v.isNumber()) {
-            throw new CommandException(400, "args." + name + " must be a number");
+            throw Problem.badRequest("bad_request", "args." + name + " must be a number");
         }
         return v.asDouble();
     }
@@ -68,12 +69,12 @@ public record Args(JsonNode node, String requestKey) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new CommandException(400, "args." + name + " must be a list of strings");
+            throw Problem.badRequest("bad_request", "args." + name + " must be a list of strings");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
             if (!item.isTextual()) {
-                throw new CommandException(400, "args." + name + " must be a list of strings");
+                throw Problem.badRequest("bad_request", "args." + name + " must be a list of strings");
             }
             out.add(item.asText());
         }

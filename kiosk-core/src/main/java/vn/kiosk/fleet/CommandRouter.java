@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.kiosk.drinks.DrinkException;
-import vn.kiosk.queue.QueueException;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.storage.StorageException;
 
 /**
@@ -30,8 +29,9 @@ import vn.kiosk.storage.StorageException;
  * name ({@code cmd/robot/}) is, and gets a 400. Each command takes only the args it declares.
  * A request id seen again with the same command and args gets the first reply and the work is not
  * repeated; with another command or other args it gets 409 {@code request_conflict}. Error replies
- * carry {@code errorCode}, the same reason string as the HTTP API's {@code error.code}. Commands run
- * one at a time, off Paho's thread. A name may be written with '-' for '.' ({@code ticket-issue})
+ * carry {@code errorCode}, the same reason string as the HTTP API's {@code error.code}, and
+ * {@code details} (empty for most; one mapping, see {@link Problem}). Commands run one at a time,
+ * off Paho's thread. A name may be written with '-' for '.' ({@code ticket-issue})
  * for brokers that refuse dots in topics (NATS 2.9).
  */
 public final class CommandRouter implements AutoCloseable {
@@ -127,21 +127,21 @@ public final class CommandRouter implements AutoCloseable {
         // '-' may stand for '.' (ticket-issue): NATS's MQTT listener refuses '.' in topics.
         String name = parts[1].replace('-', '.');
         if (payload.length > MAX_PAYLOAD) {
-            send(role, "invalid", error(null, 400, "bad_request", "payload is larger than " + MAX_PAYLOAD + " bytes"));
+            send(role, "invalid", error(null, Problem.badRequest("bad_request", "payload is larger than " + MAX_PAYLOAD + " bytes")));
             return;
         }
         JsonNode request;
         try {
             request = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(payload);
         } catch (IOException e) {
-            send(role, "invalid", error(null, 400, "bad_json", "payload is not JSON: " + brief(e)));
+            send(role, "invalid", error(null, Problem.badRequest("bad_json", "payload is not JSON: " + brief(e))));
             return;
         }
         JsonNode idNode = request == null ? null : request.get("id");
         if (request == null || !request.isObject() || idNode == null || !idNode.isTextual()
                 || !REQUEST_ID.matcher(idNode.asText()).matches()) {
-            send(role, "invalid", error(null, 400, "bad_request",
-                    "payload must be a JSON object with \"id\": 1 to 64 characters of A-Z a-z 0-9 . _ : -"));
+            send(role, "invalid", error(null, Problem.badRequest("bad_request",
+                    "payload must be a JSON object with \"id\": 1 to 64 characters of A-Z a-z 0-9 . _ : -")));
             return;
         }
         String id = idNode.asText();
@@ -156,8 +156,8 @@ public final class CommandRouter implements AutoCloseable {
         if (earlier.isPresent()) {
             ReplyStore.Entry e = earlier.get();
             if (e.fingerprint() != null && !e.fingerprint().equals(fingerprint)) {
-                send(role, id, error(id, 409, "request_conflict", "request id '" + id + "' was already used for "
-                        + "another command or other args; a new request needs a new id"));
+                send(role, id, error(id, Problem.conflict("request_conflict", "request id '" + id + "' was already used for "
+                        + "another command or other args; a new request needs a new id")));
                 return;
             }
             if (e.reply() != null) {
@@ -177,24 +177,24 @@ public final class CommandRouter implements AutoCloseable {
     /** The refusal of a request that cannot run at all (nothing is recorded for it), or null. */
     private byte[] check(String role, String name, String id, JsonNode request) {
         if (name.isEmpty()) {
-            return error(id, 400, "bad_request", "the topic has no command name: publish to cmd/" + role + "/<command name>");
+            return error(id, Problem.badRequest("bad_request", "the topic has no command name: publish to cmd/" + role + "/<command name>"));
         }
         Handler h = table.getOrDefault(role, Map.of()).get(name);
         if (h == null) {
-            return error(id, 403, "forbidden", "command '" + name + "' is not allowed for role '" + role + "'");
+            return error(id, new Problem(403, "forbidden", "command '" + name + "' is not allowed for role '" + role + "'"));
         }
         JsonNode args = request.get("args");
         if (args == null || args.isNull()) {
             return null;
         }
         if (!args.isObject()) {
-            return error(id, 400, "bad_request", "\"args\" must be a JSON object");
+            return error(id, Problem.badRequest("bad_request", "\"args\" must be a JSON object"));
         }
         for (var it = args.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!h.accepts().contains(field)) {
-                return error(id, 400, "bad_request", "unknown field '" + field + "' in args of " + name + "; allowed: "
-                        + h.accepts());
+                return error(id, Problem.badRequest("bad_request", "unknown field '" + field + "' in args of " + name + "; allowed: "
+                        + h.accepts()));
             }
         }
         return null;
@@ -248,28 +248,19 @@ public final class CommandRouter implements AutoCloseable {
             ok.set("data", json.valueToTree(data == null ? Map.of() : data));
             log.info("command {}/{} {} done", role, name, id);
             return bytes(ok);
-        } catch (CommandException e) {
-            return error(id, e.code(), CommandException.reason(e.code()), e.getMessage());
-        } catch (QueueException e) {
-            return error(id, e.status() == 422 ? 400 : e.status(), e.code(), e.getMessage());
-        } catch (DrinkException e) {
-            ObjectNode n = errorNode(id, e.status(), e.code(), e.getMessage());
-            n.set("details", json.valueToTree(e.details()));
-            return bytes(n);
+        } catch (Problem e) {
+            return error(id, e);
         } catch (StorageException e) {
             log.error("command {}/{} {}: storage failure", role, name, id, e);
-            return error(id, 503, "storage_unavailable", "the kiosk database is not available; try again");
+            return error(id, Problem.unavailable("storage_unavailable", "the kiosk database is not available; try again"));
         } catch (RuntimeException e) {
             log.error("command {}/{} {} failed", role, name, id, e);
-            return error(id, 503, "unavailable", "the kiosk could not carry out the command; see its log");
+            return error(id, Problem.unavailable("unavailable", "the kiosk could not carry out the command; see its log"));
         }
     }
 
-    private byte[] error(String id, int code, String reason, String message) {
-        return bytes(errorNode(id, code, reason, message));
-    }
-
-    private ObjectNode errorNode(String id, int code, String reason, String message) {
+    /** The one mapping of a problem to a reply: its status as {@code code}, its code as {@code errorCode}. */
+    private byte[] error(String id, Problem p) {
         ObjectNode n = json.createObjectNode();
         if (id == null) {
             n.putNull("id");
@@ -277,10 +268,11 @@ public final class CommandRouter implements AutoCloseable {
             n.put("id", id);
         }
         n.put("status", "error");
-        n.put("code", code);
-        n.put("errorCode", reason);
-        n.put("error", message);
-        return n;
+        n.put("code", p.status());
+        n.put("errorCode", p.code());
+        n.put("error", p.getMessage());
+        n.set("details", json.valueToTree(p.details()));
+        return bytes(n);
     }
 
     private byte[] bytes(ObjectNode n) {

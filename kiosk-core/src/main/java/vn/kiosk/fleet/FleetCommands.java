@@ -8,6 +8,7 @@ import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.health.HealthCheck;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.printing.TicketDesk;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
@@ -42,7 +43,7 @@ public final class FleetCommands {
             robot.put("drink.dispense", takes(a -> drinks.start(a.text("kind"), a.optionalInt("ml"),
                     a.optionalBool("confirm"), Channel.ROBOT.id()), "kind", "ml", "confirm"));
             robot.put("drink.status", takes(a -> drinks.pour(a.text("pourId")).orElseThrow(() ->
-                    new CommandException(404, "no pour '" + a.text("pourId") + "' (the last 50 are kept)")), "pourId"));
+                    Problem.notFound("not_found", "no pour '" + a.text("pourId") + "' (the last 50 are kept)")), "pourId"));
         }
 
         Map<String, CommandRouter.Handler> counter = new LinkedHashMap<>();
@@ -72,7 +73,7 @@ public final class FleetCommands {
         tech.put("config.reload", a -> {
             List<String> problems = configCheck.problems();
             if (!problems.isEmpty()) {
-                throw new CommandException(400, "the configuration on disk is invalid, nothing changed: "
+                throw Problem.badRequest("bad_request", "the configuration on disk is invalid, nothing changed: "
                         + String.join("; ", problems));
             }
             restart.run();
@@ -86,14 +87,14 @@ public final class FleetCommands {
             tech.put("dispenser.calibrate", takes(a -> switch (a.text("step")) {
                 case "pour" -> drinks.calibrationPour(a.optionalText("kind"), a.optionalInt("ml"));
                 case "measured" -> drinks.calibrate(a.number("measuredMl"));
-                default -> throw new CommandException(400, "args.step must be \"pour\" or \"measured\"");
+                default -> throw Problem.badRequest("bad_request", "args.step must be \"pour\" or \"measured\"");
             }, "step", "kind", "ml", "measuredMl"));
         }
         tech.put("log.level", takes(a -> {
             String logger = a.optionalText("logger");
             String level = a.text("level").toUpperCase(java.util.Locale.ROOT);
             if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
-                throw new CommandException(400, "args.level must be TRACE, DEBUG, INFO, WARN, ERROR or OFF");
+                throw Problem.badRequest("bad_request", "args.level must be TRACE, DEBUG, INFO, WARN, ERROR or OFF");
             }
             setLogLevel.accept(logger == null ? "vn.kiosk" : logger, level);
             return Map.of("logger", logger == null ? "vn.kiosk" : logger, "level", level);

@@ -18,9 +18,9 @@ import vn.kiosk.hw.printer.PngWriter;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.hw.printer.ReceiptEncoder;
 import vn.kiosk.hw.printer.ThermalPrinter;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.OpeningHours;
-import vn.kiosk.queue.QueueException;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.TicketView;
 
@@ -81,10 +81,10 @@ public final class TicketDesk implements AutoCloseable {
      */
     public TicketView issue(String serviceId, String priority, Channel channel, String requestId) {
         if (channel == Channel.TOUCHSCREEN && maintenance.isOn()) {
-            throw new QueueException(503, "maintenance", "the kiosk is out of service for maintenance; please ask at a counter");
+            throw new Problem(503, "maintenance", "the kiosk is out of service for maintenance; please ask at a counter");
         }
         if (channel == Channel.TOUCHSCREEN && !hours.isOpen()) {
-            throw new QueueException(409, "closed", "the centre is closed; opening hours " + hours.describe());
+            throw new Problem(409, "closed", "the centre is closed; opening hours " + hours.describe());
         }
         QueueService.Issue issue = queue.issue(serviceId, priority, channel, printer != null, requestId);
         TicketView t = issue.view();
@@ -97,11 +97,11 @@ public final class TicketDesk implements AutoCloseable {
 
     public TicketView reprint(String id) {
         if (printer == null) {
-            throw new QueueException(409, "no_printer", "this kiosk has no printer");
+            throw new Problem(409, "no_printer", "this kiosk has no printer");
         }
         queue.ticket(id); // 404 for an unknown ticket before anything else
         if (!printing.add(id)) {
-            throw new QueueException(409, "already_printing", "the ticket is being printed right now");
+            throw new Problem(409, "already_printing", "the ticket is being printed right now");
         }
         try {
             return printAndWait(queue.markPrintPending(id));
@@ -123,7 +123,7 @@ public final class TicketDesk implements AutoCloseable {
     /** Prints a sample ticket (technician's printer.test) and waits for the outcome, at most 15 s. */
     public TestPrint printTest() {
         if (printer == null) {
-            throw new QueueException(409, "no_printer", "this kiosk has no printer");
+            throw new Problem(409, "no_printer", "this kiosk has no printer");
         }
         Future<TestPrint> job = printThread.submit(() -> {
             try {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.storage.Database;
 
 /**
@@ -76,10 +77,10 @@ public final class QueueService {
      *                  can equal ('/' is not allowed in one).
      */
     public Issue issue(String serviceId, String priority, Channel channel, boolean willPrint, String requestId) {
-        KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> QueueException.notFound(
+        KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> Problem.notFound(
                 "unknown_service", "no service with id '" + serviceId + "'; GET /api/services lists them"));
         if (priority != null && !catalog.hasPriority(priority)) {
-            throw QueueException.badRequest("unknown_priority", "no priority category '" + priority + "'; known: "
+            throw Problem.badRequest("unknown_priority", "no priority category '" + priority + "'; known: "
                     + catalog.priorities().stream().map(KioskConfig.PriorityCategory::id).toList());
         }
         Instant now = now();
@@ -91,7 +92,7 @@ public final class QueueService {
                     Ticket t = earlier.get();
                     if (!t.issuedServiceId().equals(service.id()) || !java.util.Objects.equals(t.priority(), priority)
                             || t.channel() != channel) {
-                        throw QueueException.conflict("request_conflict", "this requestId was already used for ticket "
+                        throw Problem.conflict("request_conflict", "this requestId was already used for ticket "
                                 + t.number() + " (serviceId '" + t.issuedServiceId() + "', priority "
                                 + (t.priority() == null ? "none" : "'" + t.priority() + "'") + ", channel " + t.channel().id()
                                 + "); a new request needs a new requestId");
@@ -129,14 +130,14 @@ public final class QueueService {
      * @param serviceIds the services to call from; empty = those the counter serves
      */
     public Optional<TicketView> callNext(String counterId, List<String> serviceIds) {
-        catalog.counter(counterId).orElseThrow(() -> QueueException.notFound("unknown_counter",
+        catalog.counter(counterId).orElseThrow(() -> Problem.notFound("unknown_counter",
                 "no counter with id '" + counterId + "'"));
         List<String> services = serviceIds == null || serviceIds.isEmpty() ? catalog.servicesOf(counterId) : serviceIds;
         for (String s : services) {
-            catalog.service(s).orElseThrow(() -> QueueException.badRequest("unknown_service", "no service with id '" + s + "'"));
+            catalog.service(s).orElseThrow(() -> Problem.badRequest("unknown_service", "no service with id '" + s + "'"));
         }
         if (services.isEmpty()) {
-            throw QueueException.badRequest("no_services", "counter '" + counterId + "' serves no service; name them in \"services\"");
+            throw Problem.badRequest("no_services", "counter '" + counterId + "' serves no service; name them in \"services\"");
         }
         Instant now = now();
         LocalDate day = businessDay.of(now);
@@ -176,7 +177,7 @@ public final class QueueService {
         Ticket recalled = db.inTransaction(c -> {
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             if (t.counterId() == null || (t.status() != TicketStatus.CALLED && t.status() != TicketStatus.NO_SHOW)) {
-                throw QueueException.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
+                throw Problem.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
                         + "; only a called or no-show ticket can be recalled");
             }
             store.markCalled(c, t.id(), t.counterId(), now, false);
@@ -191,17 +192,17 @@ public final class QueueService {
 
     /** Moves a waiting or called ticket to another service; it keeps its number and its arrival time. */
     public TicketView transfer(String id, String toServiceId) {
-        KioskConfig.Service target = catalog.service(toServiceId).orElseThrow(() -> QueueException.badRequest(
+        KioskConfig.Service target = catalog.service(toServiceId).orElseThrow(() -> Problem.badRequest(
                 "unknown_service", "no service with id '" + toServiceId + "' to transfer to"));
         Instant now = now();
         Ticket moved = db.inTransaction(c -> {
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             if (t.status() == TicketStatus.COMPLETED || t.status() == TicketStatus.NO_SHOW) {
-                throw QueueException.conflict("ticket_finished", "ticket " + t.number() + " is " + t.status().id()
+                throw Problem.conflict("ticket_finished", "ticket " + t.number() + " is " + t.status().id()
                         + " and cannot be transferred");
             }
             if (t.serviceId().equals(target.id())) {
-                throw QueueException.conflict("same_service", "ticket " + t.number() + " is already in " + target.id());
+                throw Problem.conflict("same_service", "ticket " + t.number() + " is already in " + target.id());
             }
             store.moveToService(c, t.id(), target.id());
             Ticket updated = store.find(c, id).orElseThrow();
@@ -272,7 +273,7 @@ public final class QueueService {
         Ticket finished = db.inTransaction(c -> {
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             if (t.status() != TicketStatus.CALLED) {
-                throw QueueException.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
+                throw Problem.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
                         + "; only a called ticket can be marked " + status.id());
             }
             return finish(c, t, status, now, false);
@@ -295,8 +296,8 @@ public final class QueueService {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
-    private static QueueException missingTicket(String id) {
-        return QueueException.notFound("unknown_ticket", "no ticket with id '" + id + "'");
+    private static Problem missingTicket(String id) {
+        return Problem.notFound("unknown_ticket", "no ticket with id '" + id + "'");
     }
 
     private static Map<String, Object> event(Ticket t, Map<String, ?> extra) {

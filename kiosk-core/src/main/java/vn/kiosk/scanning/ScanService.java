@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.hw.scanner.ScanListener;
-import vn.kiosk.queue.QueueException;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.queue.TicketView;
@@ -111,7 +111,7 @@ public final class ScanService implements ScanListener {
                     e.put("waitingAhead", v.waitingAhead());
                     e.put("estimatedWaitMinutes", v.estimatedWaitMinutes());
                     e.put("counterId", v.counterId());
-                } catch (QueueException notOurs) {
+                } catch (Problem notOurs) {
                     e.put("kind", "unknown");
                     e.put("message", notRecognised());
                 }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.problem.Problem;
 
 /**
  * Lets a request through when its endpoint is public, when it comes from this device and
@@ -44,7 +45,7 @@ final class AccessGuard {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiException(401, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>' of one of the roles "
+            throw new Problem(401, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>' of one of the roles "
                     + allowed.stream().map(r -> r.toString().toLowerCase()).sorted().toList());
         }
         byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
@@ -55,10 +56,10 @@ final class AccessGuard {
             }
         }
         if (role == null) {
-            throw new ApiException(401, "unauthorized", "the bearer token is not valid");
+            throw new Problem(401, "unauthorized", "the bearer token is not valid");
         }
         if (!allowed.contains(role)) {
-            throw new ApiException(403, "forbidden", "the " + role.name().toLowerCase() + " role may not call this endpoint");
+            throw new Problem(403, "forbidden", "the " + role.name().toLowerCase() + " role may not call this endpoint");
         }
     }
 

@@ -3,6 +3,7 @@ package vn.kiosk.web;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import vn.kiosk.drinks.DrinkService;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
 
 /** Drinks from the dispenser: POST /api/drinks answers 202 with the pour; progress on GET and SSE. */
@@ -23,7 +24,7 @@ final class DrinkRoutes {
     void register(JavalinDefaultRoutingApi r) {
         r.post("/api/drinks", this::pour, Role.ROBOT, Role.COUNTER, Role.TECH);
         r.get("/api/drinks/{id}", ctx -> ctx.json(drinks().pour(ctx.pathParam("id")).orElseThrow(() ->
-                new ApiException(404, "not_found", "no pour '" + ctx.pathParam("id") + "' (the last 50 are kept)"))),
+                new Problem(404, "not_found", "no pour '" + ctx.pathParam("id") + "' (the last 50 are kept)"))),
                 Role.ROBOT, Role.COUNTER, Role.TECH);
         r.get("/api/dispenser", ctx -> ctx.json(drinks().details()), Role.ROBOT, Role.COUNTER, Role.TECH);
         r.post("/api/dispenser/reset", this::reset, Role.COUNTER, Role.TECH);
@@ -31,7 +32,7 @@ final class DrinkRoutes {
 
     private DrinkService drinks() {
         if (drinks == null) {
-            throw new ApiException(404, "no_dispenser", "this kiosk has no dispenser (devices.dispenser is empty)");
+            throw new Problem(404, "no_dispenser", "this kiosk has no dispenser (devices.dispenser is empty)");
         }
         return drinks;
     }
@@ -40,7 +41,7 @@ final class DrinkRoutes {
         DrinkService d = drinks();
         DrinkRequest req = bodies.read(ctx, DrinkRequest.class, false);
         Channel channel = req.channel() == null ? Channel.TOUCHSCREEN : Channel.fromId(req.channel()).orElseThrow(() ->
-                new ApiException(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
+                new Problem(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
                         + req.channel() + "'"));
         ctx.status(202).json(d.start(req.kind(), req.ml(), Boolean.TRUE.equals(req.confirm()), channel.id()));
     }

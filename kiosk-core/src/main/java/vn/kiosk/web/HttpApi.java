@@ -9,12 +9,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
-import vn.kiosk.drinks.DrinkException;
 import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.health.HealthCheck;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.printing.TicketDesk;
-import vn.kiosk.queue.QueueException;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.storage.StorageException;
@@ -91,11 +90,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             new DrinkRoutes(drinks, bodies).register(config.routes);
-            config.routes.exception(ApiException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
-            config.routes.exception(QueueException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage())));
-            config.routes.exception(DrinkException.class, (e, ctx) ->
+            config.routes.exception(Problem.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage(), e.details())));
             config.routes.exception(StorageException.class, (e, ctx) -> {
                 if (e.fault() == null) {

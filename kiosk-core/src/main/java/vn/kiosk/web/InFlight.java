@@ -3,6 +3,7 @@ package vn.kiosk.web;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import vn.kiosk.problem.Problem;
 
 /**
  * Counts requests being handled so a shutdown can finish them instead of cutting them off;
@@ -19,7 +20,7 @@ final class InFlight {
         lock.lock();
         try {
             if (closing) {
-                throw new ApiException(503, "shutting_down", "the kiosk is shutting down; try again in a moment");
+                throw new Problem(503, "shutting_down", "the kiosk is shutting down; try again in a moment");
             }
             count++;
         } finally {

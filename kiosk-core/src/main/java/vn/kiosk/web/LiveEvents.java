@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.problem.Problem;
 
 /**
  * Server-Sent Events at GET /api/events for the touchscreen, counter and waiting-room pages: each
@@ -50,12 +51,12 @@ public final class LiveEvents {
     void handle(Context ctx) throws Exception {
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains(EVENT_STREAM)) {
-            throw new ApiException(406, "not_acceptable", "GET /api/events is a Server-Sent Events stream: send the header"
+            throw new Problem(406, "not_acceptable", "GET /api/events is a Server-Sent Events stream: send the header"
                     + " 'Accept: text/event-stream' (a browser's EventSource does)");
         }
         if (open.incrementAndGet() > maxStreams) {
             open.decrementAndGet();
-            throw new ApiException(503, "too_many_streams", "already " + maxStreams + " event streams are open"
+            throw new Problem(503, "too_many_streams", "already " + maxStreams + " event streams are open"
                     + " (http.maxEventStreams); close one or try again in a few seconds");
         }
         AtomicBoolean released = new AtomicBoolean();

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import vn.kiosk.printing.TicketDesk;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
@@ -51,13 +52,13 @@ final class QueueRoutes {
     private void issue(Context ctx) {
         IssueRequest req = bodies.read(ctx, IssueRequest.class, false);
         if (req.serviceId() == null || req.serviceId().isBlank()) {
-            throw new ApiException(400, "bad_request", "'serviceId' is required; GET /api/services lists them");
+            throw new Problem(400, "bad_request", "'serviceId' is required; GET /api/services lists them");
         }
         Channel channel = req.channel() == null ? Channel.TOUCHSCREEN : Channel.fromId(req.channel()).orElseThrow(() ->
-                new ApiException(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
+                new Problem(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
                         + req.channel() + "'"));
         if (req.requestId() != null && !req.requestId().matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw new ApiException(400, "bad_request", "'requestId' must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+            throw new Problem(400, "bad_request", "'requestId' must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
         ctx.status(201).json(desk.issue(req.serviceId(), req.priority(), channel, req.requestId()));
     }
@@ -75,7 +76,7 @@ final class QueueRoutes {
     private void transfer(Context ctx) {
         TransferRequest req = bodies.read(ctx, TransferRequest.class, false);
         if (req.serviceId() == null || req.serviceId().isBlank()) {
-            throw new ApiException(400, "bad_request", "'serviceId' (the service to transfer to) is required");
+            throw new Problem(400, "bad_request", "'serviceId' (the service to transfer to) is required");
         }
         ctx.json(queue.transfer(ctx.pathParam("id"), req.serviceId()));
     }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.problem.Problem;
 
 /** Reads a JSON request body into a record, turning every kind of bad body into a clear 400. */
 final class RequestBodies {
@@ -64,25 +65,25 @@ final class RequestBodies {
                     throw new IllegalStateException(e);
                 }
             }
-            throw new ApiException(400, "bad_request", "the request needs a JSON body");
+            throw new Problem(400, "bad_request", "the request needs a JSON body");
         }
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw new ApiException(400, "bad_request", "the body must be a JSON object, not null");
+                throw new Problem(400, "bad_request", "the body must be a JSON object, not null");
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(400, "bad_request", "unknown field '" + e.getPropertyName() + "' at " + path(e)
+            throw new Problem(400, "bad_request", "unknown field '" + e.getPropertyName() + "' at " + path(e)
                     + "; allowed: " + e.getKnownPropertyIds());
         } catch (MismatchedInputException e) {
-            throw new ApiException(400, "bad_request", "wrong value at " + path(e) + ": expected " + describe(e.getTargetType()));
+            throw new Problem(400, "bad_request", "wrong value at " + path(e) + ": expected " + describe(e.getTargetType()));
         } catch (JsonMappingException e) {
-            throw new ApiException(400, "bad_request", "wrong value at " + path(e) + ": " + brief(e.getOriginalMessage()));
+            throw new Problem(400, "bad_request", "wrong value at " + path(e) + ": " + brief(e.getOriginalMessage()));
         } catch (StreamReadException e) {
             Matcher dup = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (dup.find()) {
-                throw new ApiException(400, "bad_request", "'" + dup.group(1) + "' appears more than once in the body");
+                throw new Problem(400, "bad_request", "'" + dup.group(1) + "' appears more than once in the body");
             }
             throw badJson(e);
         } catch (JsonProcessingException e) {
@@ -106,7 +107,7 @@ final class RequestBodies {
         }
     }
 
-    private static ApiException unreadable(Context ctx, Exception e) {
+    private static Problem unreadable(Context ctx, Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             if (root instanceof TimeoutException) {
@@ -116,16 +117,16 @@ final class RequestBodies {
         }
         log.info("unreadable request body on {} {}: {}", ctx.method(), ctx.path(), root.toString().replaceAll("\\s+", " "));
         if (root instanceof TimeoutException) {
-            return new ApiException(408, "request_timeout", "the request body did not arrive in time; send it at once");
+            return new Problem(408, "request_timeout", "the request body did not arrive in time; send it at once");
         }
         String why = root.getMessage() == null || root.getMessage().matches("(?s).*\\b(org|java|vn)\\..*")
                 ? root.getClass().getSimpleName() : root.getMessage();
-        return new ApiException(400, "bad_body", "the request body is incomplete or its encoding is broken (" + why + ")");
+        return new Problem(400, "bad_body", "the request body is incomplete or its encoding is broken (" + why + ")");
     }
 
-    private static ApiException badJson(JsonProcessingException e) {
+    private static Problem badJson(JsonProcessingException e) {
         var loc = e.getLocation();
-        return new ApiException(400, "bad_json", "the body is not valid JSON"
+        return new Problem(400, "bad_json", "the body is not valid JSON"
                 + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")")
                 + ": " + brief(e.getOriginalMessage()));
     }

@@ -27,6 +27,7 @@ import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
 import vn.kiosk.testing.Poll;
@@ -133,7 +134,7 @@ class DrinkServiceTest {
         assertEquals(Pour.STOPPED, end.state());
         assertEquals("cup_removed", end.reason());
         assertTrue(end.measuredMl() > 15 && end.measuredMl() < 200, end.toString());
-        DrinkException noCup = assertThrows(DrinkException.class, () -> drinks.start("cold", 100, false, "robot"));
+        Problem noCup = assertThrows(Problem.class, () -> drinks.start("cold", 100, false, "robot"));
         assertEquals(409, noCup.status());
         assertEquals("no_cup", noCup.code());
         sim.placeCup();
@@ -157,7 +158,7 @@ class DrinkServiceTest {
         assertTrue(outboxTypes().contains("dispenser.fault"));
 
         sim.setFlowMlPerMinute(3000); // the tank is refilled, but nobody has looked yet
-        DrinkException refused = assertThrows(DrinkException.class, () -> drinks.start("cold", 100, false, "robot"));
+        Problem refused = assertThrows(Problem.class, () -> drinks.start("cold", 100, false, "robot"));
         assertEquals(503, refused.status());
         assertEquals("dispenser_fault", refused.code());
         assertFalse(anyValveOpen());
@@ -165,7 +166,7 @@ class DrinkServiceTest {
         // a restart does not clear it either
         drinks.close();
         start(3000, 450, "  noFlowMillis: 300\n");
-        assertEquals("dispenser_fault", assertThrows(DrinkException.class,
+        assertEquals("dispenser_fault", assertThrows(Problem.class,
                 () -> drinks.start("cold", 100, false, "robot")).code());
 
         assertEquals("no_flow", drinks.reset("test").get("cleared"));
@@ -185,7 +186,7 @@ class DrinkServiceTest {
         Pour end = finished(p.id());
         assertEquals("time_overrun", end.reason());
         assertEquals(Pour.FAULT, end.state());
-        assertEquals("dispenser_fault", assertThrows(DrinkException.class,
+        assertEquals("dispenser_fault", assertThrows(Problem.class,
                 () -> drinks.start("cold", 50, false, "robot")).code());
     }
 
@@ -198,7 +199,7 @@ class DrinkServiceTest {
         assertEquals("volume_overrun", end.reason());
         assertTrue(end.measuredMl() > 110, "the extra water is measured: " + end);
         assertNotNull(drinks.details().get("latchedFault"));
-        assertEquals("dispenser_fault", assertThrows(DrinkException.class,
+        assertEquals("dispenser_fault", assertThrows(Problem.class,
                 () -> drinks.start("cold", 50, false, "robot")).code());
     }
 
@@ -214,7 +215,7 @@ class DrinkServiceTest {
     void aLowTankRefusesAndStopsAPourWithoutLatching() throws Exception {
         start(1500, 450, "");
         sim.setLevelLow(Tap.COLD, true);
-        DrinkException low = assertThrows(DrinkException.class, () -> drinks.start("cold", 100, false, "robot"));
+        Problem low = assertThrows(Problem.class, () -> drinks.start("cold", 100, false, "robot"));
         assertEquals("tank_low", low.code());
         assertEquals(503, low.status());
         assertFalse(anyValveOpen());
@@ -237,16 +238,16 @@ class DrinkServiceTest {
     @Test
     void hotWaterNeedsConfirmationAndEveryPourHasALimit() throws Exception {
         start(1500, 450, "  maxColdMl: 500\n  maxHotMl: 200\n");
-        DrinkException unconfirmed = assertThrows(DrinkException.class, () -> drinks.start("hot", 100, false, "robot"));
+        Problem unconfirmed = assertThrows(Problem.class, () -> drinks.start("hot", 100, false, "robot"));
         assertEquals(400, unconfirmed.status());
         assertEquals("confirmation_required", unconfirmed.code());
-        DrinkException hotLimit = assertThrows(DrinkException.class, () -> drinks.start("hot", 250, true, "robot"));
+        Problem hotLimit = assertThrows(Problem.class, () -> drinks.start("hot", 250, true, "robot"));
         assertEquals(400, hotLimit.status());
         assertEquals(200, hotLimit.details().get("limitMl"));
-        DrinkException coldLimit = assertThrows(DrinkException.class, () -> drinks.start("cold", 501, false, "robot"));
+        Problem coldLimit = assertThrows(Problem.class, () -> drinks.start("cold", 501, false, "robot"));
         assertEquals(500, coldLimit.details().get("limitMl"));
-        assertEquals("bad_request", assertThrows(DrinkException.class, () -> drinks.start("tea", 100, false, "robot")).code());
-        assertEquals("bad_request", assertThrows(DrinkException.class, () -> drinks.start("cold", 0, false, "robot")).code());
+        assertEquals("bad_request", assertThrows(Problem.class, () -> drinks.start("tea", 100, false, "robot")).code());
+        assertEquals("bad_request", assertThrows(Problem.class, () -> drinks.start("cold", 0, false, "robot")).code());
         assertEquals(0, sim.deliveredMl(), 0.0, "no valve opened for a refused request");
         Pour p = drinks.start("hot", null, true, "touchscreen");
         assertEquals(180, p.requestedMl(), "no volume = one cup (cupMl)");
@@ -264,7 +265,7 @@ class DrinkServiceTest {
                     go.await();
                     try {
                         return drinks.start("cold", 100, false, "robot");
-                    } catch (DrinkException e) {
+                    } catch (Problem e) {
                         return e;
                     }
                 }));
@@ -274,7 +275,7 @@ class DrinkServiceTest {
             Object b = results.get(1).get();
             List<Object> both = List.of(a, b);
             assertEquals(1, both.stream().filter(o -> o instanceof Pour).count(), both.toString());
-            DrinkException busy = (DrinkException) both.stream().filter(o -> o instanceof DrinkException).findFirst().orElseThrow();
+            Problem busy = (Problem) both.stream().filter(o -> o instanceof Problem).findFirst().orElseThrow();
             assertEquals(409, busy.status());
             assertEquals("busy", busy.code());
         } finally {
@@ -292,7 +293,7 @@ class DrinkServiceTest {
         Pour end = drinks.pour(p.id()).orElseThrow();
         assertEquals(Pour.STOPPED, end.state());
         assertEquals("shutdown", end.reason());
-        assertEquals("shutting_down", assertThrows(DrinkException.class, () -> drinks.start("cold", 50, false, "robot")).code());
+        assertEquals("shutting_down", assertThrows(Problem.class, () -> drinks.start("cold", 50, false, "robot")).code());
     }
 
     @Test
@@ -319,7 +320,7 @@ class DrinkServiceTest {
         Pour after = finished(drinks.start("cold", 150, false, "robot").id());
         assertEquals(Pour.DONE, after.state());
         assertEquals(150, sim.deliveredMl(), 150 * 0.05, "calibrated pour");
-        assertEquals("no_calibration_pour", assertThrows(DrinkException.class, () -> drinks.calibrate(200)).code());
+        assertEquals("no_calibration_pour", assertThrows(Problem.class, () -> drinks.calibrate(200)).code());
         assertNull(drinks.details().get("latchedFault"));
     }
 }

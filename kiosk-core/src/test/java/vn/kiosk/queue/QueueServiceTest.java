@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.problem.Problem;
 import vn.kiosk.storage.Database;
 import vn.kiosk.testing.MutableClock;
 import vn.kiosk.testing.TestConfigs;
@@ -147,7 +148,7 @@ class QueueServiceTest {
         assertEquals("1", called.counterId());
         assertEquals("Quầy 1", called.counterName().vi());
 
-        QueueException notCalled = assertThrows(QueueException.class, () -> queue.complete(b.id()));
+        Problem notCalled = assertThrows(Problem.class, () -> queue.complete(b.id()));
         assertEquals(409, notCalled.status());
 
         TicketView recalled = queue.recall(a.id());
@@ -167,11 +168,11 @@ class QueueServiceTest {
         assertEquals(1, newcomer.waitingAhead(), "the transferred citizen keeps their earlier arrival");
         assertEquals(b.id(), queue.callNext("2", List.of()).orElseThrow().id());
 
-        assertEquals(404, assertThrows(QueueException.class, () -> queue.complete("nope")).status());
-        assertEquals(404, assertThrows(QueueException.class, () -> issue("nope")).status());
-        assertEquals(400, assertThrows(QueueException.class,
+        assertEquals(404, assertThrows(Problem.class, () -> queue.complete("nope")).status());
+        assertEquals(404, assertThrows(Problem.class, () -> issue("nope")).status());
+        assertEquals(400, assertThrows(Problem.class,
                 () -> queue.issue("land", "vip", Channel.ROBOT)).status());
-        assertEquals(409, assertThrows(QueueException.class, () -> queue.transfer(a.id(), "land")).status());
+        assertEquals(409, assertThrows(Problem.class, () -> queue.transfer(a.id(), "land")).status());
     }
 
     @Test
