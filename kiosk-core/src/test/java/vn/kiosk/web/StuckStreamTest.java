@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,7 @@ class StuckStreamTest {
     private int port;
     private Socket stuck;
     private Thread publisher;
+    private final LongAdder totalNanos = new LongAdder();
 
     private void start(String yaml) throws Exception {
         port = Ports.free();
@@ -83,8 +85,8 @@ class StuckStreamTest {
                 throw new AssertionError(e.getMessage() + ": publish #" + published.get() + " is blocked for "
                         + (System.nanoTime() - lastStart.get()) / 1_000_000 + " ms (on the stuck client?)", e);
             }
-            System.out.printf("publish with a stuck client: worst %.2f ms over %d events of %d KB%n",
-                    worstNanos.get() / 1e6, EVENTS, PAD.length() / 1024);
+            System.out.printf("publish with a stuck client: mean %.3f ms, worst %.2f ms over %d events of %d KB%n",
+                    totalNanos.sum() / 1e6 / EVENTS, worstNanos.get() / 1e6, EVENTS, PAD.length() / 1024);
             assertTrue(worstNanos.get() < MAX_PUBLISH_MS * 1_000_000, "a publish took "
                     + worstNanos.get() / 1_000_000 + " ms with a stuck client open");
 
@@ -104,12 +106,15 @@ class StuckStreamTest {
             openStuckStream();
             assertEquals(503, RawHttp.exchange("127.0.0.1", port, eventsRequest(), false, true).status(),
                     "both slots are taken before the stuck client is dropped");
+            String writer = "sse-writer-127.0.0.1:" + stuck.getLocalPort();
+            assertTrue(threadNamed(writer), "no writer thread named " + writer);
             publishInBackground(new AtomicLong(), new AtomicLong(), healthy);
             long t0 = System.nanoTime();
             Poll.until(Duration.ofSeconds(5), "the stuck client's slot to be free for a new stream",
                     () -> RawHttp.exchange("127.0.0.1", port, eventsRequest(), false, true).status() == 200);
             System.out.printf("stuck stream's slot free after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             assertClosedByTheKiosk(stuck);
+            Poll.until(Duration.ofSeconds(2), "the stuck stream's writer thread to end", () -> !threadNamed(writer));
         }
     }
 
@@ -139,12 +144,15 @@ class StuckStreamTest {
      */
     private AtomicInteger publishInBackground(AtomicLong worstNanos, AtomicLong lastStart, EventStream healthy) {
         AtomicInteger published = new AtomicInteger();
+        totalNanos.reset();
         publisher = Thread.ofPlatform().daemon().name("test-publisher").start(() -> {
             for (int i = 0; i < EVENTS; i++) {
                 long t0 = System.nanoTime();
                 lastStart.set(t0);
                 app.events().publish(Map.of("type", "bulk", "seq", i, "pad", PAD));
-                worstNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                long took = System.nanoTime() - t0;
+                worstNanos.accumulateAndGet(took, Math::max);
+                totalNanos.add(took);
                 published.incrementAndGet();
                 if ((i + 1) % BATCH == 0) {
                     int sent = i + 1;
@@ -157,6 +165,10 @@ class StuckStreamTest {
             }
         });
         return published;
+    }
+
+    private static boolean threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name));
     }
 
     private static List<JsonNode> bulk(EventStream s) {
