@@ -33,12 +33,15 @@ public final class LiveEvents {
      * The same tick drops a stream whose write has stalled.
      */
     static final long HEARTBEAT_MS = 2_000;
+    /** A heartbeat is 15 bytes: a write that has not gone out in this long will not. */
+    static final long STALL_MS = 10_000;
     private static final String EVENT_STREAM = "text/event-stream";
     /** Within the 5 s a SIGTERM has: how long the streams get to send what they have queued. */
     private static final long CLOSE_WAIT_MS = 300;
 
     private final ObjectMapper json;
     private final int maxStreams;
+    private final long stallMs;
     private final AtomicInteger open = new AtomicInteger();
     private final Set<StreamWriter> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -48,9 +51,15 @@ public final class LiveEvents {
     });
 
     public LiveEvents(ObjectMapper json, int maxStreams) {
+        this(json, maxStreams, HEARTBEAT_MS, STALL_MS);
+    }
+
+    /** With shorter times for tests. */
+    LiveEvents(ObjectMapper json, int maxStreams, long heartbeatMs, long stallMs) {
         this.json = json;
         this.maxStreams = maxStreams;
-        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MS, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        this.stallMs = stallMs;
+        heartbeat.scheduleWithFixedDelay(this::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
     }
 
     /** GET /api/events: a stream for those who ask for one, while there is room for it. */
@@ -84,7 +93,7 @@ public final class LiveEvents {
         EndPoint connection = ServletContextRequest.getServletContextRequest(client.ctx().req()).getServletChannel()
                 .getEndPoint();
         String who = client.ctx().req().getRemoteAddr() + ":" + client.ctx().req().getRemotePort();
-        StreamWriter stream = new StreamWriter(client, connection, who, release);
+        StreamWriter stream = new StreamWriter(client, connection, who, release, stallMs);
         client.onClose(() -> {
             streams.remove(stream);
             release.run();

@@ -13,16 +13,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One open event stream: a bounded queue and the only thread that writes to the client, so that
  * whoever publishes (an HTTP request, the printer, the scanner) never waits for a socket. A client
- * that falls {@link #CAPACITY} messages behind, or whose write has not moved for {@link #STALL_MS},
- * is dropped: its connection is closed, and the page reconnects when it can read again.
+ * that falls {@link #CAPACITY} messages behind, or whose write has not moved for a while (see
+ * {@link LiveEvents#STALL_MS}), is dropped: its connection is closed, and the page reconnects when
+ * it can read again.
  */
 final class StreamWriter {
 
     private static final Logger log = LoggerFactory.getLogger(StreamWriter.class);
     /** A page is told a few events a minute; this many waiting means the client stopped reading. */
     static final int CAPACITY = 128;
-    /** A heartbeat is 15 bytes: a write that has not gone out in this long will not. */
-    static final long STALL_MS = 10_000;
     private static final Frame END = new Frame(null, null);
 
     /** Data, or else a comment. */
@@ -32,16 +31,18 @@ final class StreamWriter {
     private final EndPoint connection;
     private final String who;
     private final Runnable release;
+    private final long stallMs;
     private final BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicBoolean dropped = new AtomicBoolean();
     private final Thread writer;
     private volatile long writingSince; // System.nanoTime() of the write in progress, 0 when none
 
-    StreamWriter(SseClient client, EndPoint connection, String who, Runnable release) {
+    StreamWriter(SseClient client, EndPoint connection, String who, Runnable release, long stallMs) {
         this.client = client;
         this.connection = connection;
         this.who = who;
         this.release = release;
+        this.stallMs = stallMs;
         // A platform thread: Javalin writes inside synchronized, which on Java 21 would pin a
         // virtual thread's carrier for as long as the client does not read.
         this.writer = Thread.ofPlatform().daemon().name("sse-writer-" + who).unstarted(this::drain);
@@ -58,14 +59,14 @@ final class StreamWriter {
         }
     }
 
-    /** A heartbeat only when nothing is waiting: anything waiting will be written anyway. */
+    /** A heartbeat only when nothing is waiting (anything waiting will be written anyway); drops a stalled stream. */
     void beat() {
         if (queue.isEmpty()) {
             offer(new Frame(null, "keep-alive"));
         }
         long since = writingSince;
-        if (since != 0 && System.nanoTime() - since > STALL_MS * 1_000_000) {
-            drop("has not read for " + STALL_MS / 1000 + " s", 0);
+        if (since != 0 && System.nanoTime() - since > stallMs * 1_000_000) {
+            drop("has not read for " + stallMs + " ms", 0);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -47,6 +49,8 @@ class StuckStreamTest {
     @TempDir
     Path dir;
     private KioskApp app;
+    private Javalin bare;
+    private LiveEvents events;
     private int port;
     private Socket stuck;
     private Thread publisher;
@@ -56,6 +60,19 @@ class StuckStreamTest {
         port = Ports.free();
         app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
                 Clock.systemUTC()).start();
+        events = app.events();
+    }
+
+    /** The stream alone on a server of its own, with a heartbeat and a stall limit short enough for a test. */
+    private void startBare(int maxStreams, long heartbeatMs, long stallMs) {
+        port = Ports.free();
+        events = new LiveEvents(new ObjectMapper(), maxStreams, heartbeatMs, stallMs);
+        bare = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.host = "127.0.0.1";
+            c.jetty.port = port;
+            c.routes.get("/api/events", events::handle);
+        }).start();
     }
 
     @AfterEach
@@ -69,6 +86,10 @@ class StuckStreamTest {
         if (app != null) {
             app.close();
         }
+        if (bare != null) {
+            events.closeAll();
+            bare.stop();
+        }
     }
 
     @Test
@@ -78,7 +99,7 @@ class StuckStreamTest {
             openStuckStream();
             AtomicLong worstNanos = new AtomicLong();
             AtomicLong lastStart = new AtomicLong();
-            AtomicInteger published = publishInBackground(worstNanos, lastStart, healthy);
+            AtomicInteger published = publishInBackground(EVENTS, PAD, worstNanos, lastStart, healthy);
             try {
                 Poll.until(Duration.ofSeconds(20), "all " + EVENTS + " publishes to return", () -> published.get() == EVENTS);
             } catch (AssertionError e) {
@@ -108,13 +129,36 @@ class StuckStreamTest {
                     "both slots are taken before the stuck client is dropped");
             String writer = "sse-writer-127.0.0.1:" + stuck.getLocalPort();
             assertTrue(threadNamed(writer), "no writer thread named " + writer);
-            publishInBackground(new AtomicLong(), new AtomicLong(), healthy);
+            publishInBackground(EVENTS, PAD, new AtomicLong(), new AtomicLong(), healthy);
             long t0 = System.nanoTime();
             Poll.until(Duration.ofSeconds(5), "the stuck client's slot to be free for a new stream",
                     () -> RawHttp.exchange("127.0.0.1", port, eventsRequest(), false, true).status() == 200);
             System.out.printf("stuck stream's slot free after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             assertClosedByTheKiosk(stuck);
             Poll.until(Duration.ofSeconds(2), "the stuck stream's writer thread to end", () -> !threadNamed(writer));
+        }
+    }
+
+    /**
+     * A quiet site: a few events fill the stuck client's buffers, then nothing more comes, so its
+     * queue never fills; the write that waits for it is what gets it dropped.
+     */
+    @Test
+    void aStuckClientWithNoMoreEventsIsDroppedWhenItsWriteStalls() throws Exception {
+        startBare(2, 100, 500);
+        try (EventStream healthy = new EventStream(port)) {
+            openStuckStream();
+            String writer = "sse-writer-127.0.0.1:" + stuck.getLocalPort();
+            assertTrue(threadNamed(writer), "no writer thread named " + writer);
+            // 25 MB: far beyond the socket buffers (4 MB here), far below the queue's 128 events
+            AtomicInteger published = publishInBackground(100, PAD.repeat(4), new AtomicLong(), new AtomicLong(), healthy);
+            Poll.until(Duration.ofSeconds(5), "100 publishes to return", () -> published.get() == 100);
+            long t0 = System.nanoTime();
+            Poll.until(Duration.ofSeconds(5), "the stalled stream's slot to be free for a new stream",
+                    () -> RawHttp.exchange("127.0.0.1", port, eventsRequest(), false, true).status() == 200);
+            System.out.printf("stalled stream's slot free %d ms after the last publish%n", (System.nanoTime() - t0) / 1_000_000);
+            Poll.until(Duration.ofSeconds(2), "the stalled stream's writer thread to end", () -> !threadNamed(writer));
+            Poll.until(Duration.ofSeconds(10), "the healthy client to get all 100 events", () -> bulk(healthy).size() == 100);
         }
     }
 
@@ -139,17 +183,18 @@ class StuckStreamTest {
     }
 
     /**
-     * Publishes {@link #EVENTS} big events from a thread of its own (so that a blocked publish fails
+     * Publishes big events from a thread of its own (so that a blocked publish fails
      * the test at a deadline instead of hanging it), waiting for the healthy client after each batch.
      */
-    private AtomicInteger publishInBackground(AtomicLong worstNanos, AtomicLong lastStart, EventStream healthy) {
+    private AtomicInteger publishInBackground(int count, String pad, AtomicLong worstNanos, AtomicLong lastStart,
+                                              EventStream healthy) {
         AtomicInteger published = new AtomicInteger();
         totalNanos.reset();
         publisher = Thread.ofPlatform().daemon().name("test-publisher").start(() -> {
-            for (int i = 0; i < EVENTS; i++) {
+            for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
                 lastStart.set(t0);
-                app.events().publish(Map.of("type", "bulk", "seq", i, "pad", PAD));
+                events.publish(Map.of("type", "bulk", "seq", i, "pad", pad));
                 long took = System.nanoTime() - t0;
                 worstNanos.accumulateAndGet(took, Math::max);
                 totalNanos.add(took);
