@@ -43,6 +43,7 @@ public final class LiveEvents {
     private final int maxStreams;
     private final long stallMs;
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean closed;
     private final Set<StreamWriter> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-heartbeat");
@@ -97,10 +98,14 @@ public final class LiveEvents {
         client.onClose(() -> {
             streams.remove(stream);
             release.run();
+            stream.stop();
         });
         stream.offer(new StreamWriter.Frame(null, "connected"));
         streams.add(stream);
         stream.start();
+        if (closed) { // opened while closeAll ran
+            stream.finish();
+        }
     }
 
     /** Serialises the event once and queues it for every stream; never waits for a client. */
@@ -129,6 +134,7 @@ public final class LiveEvents {
      * sends what it has queued and ends its stream; one whose client does not read is cut off.
      */
     void closeAll() {
+        closed = true;
         heartbeat.shutdownNow();
         List<StreamWriter> all = List.copyOf(streams);
         all.forEach(StreamWriter::finish);

@@ -82,6 +82,13 @@ final class StreamWriter {
         return !writer.isAlive();
     }
 
+    /** The stream was closed (by its writer, or by Javalin): a writer waiting for the next message ends. */
+    void stop() {
+        if (Thread.currentThread() != writer) {
+            writer.interrupt();
+        }
+    }
+
     /** Closes the connection under a write that waits for the client: the write fails at once. */
     void abort() {
         connection.close();
@@ -119,7 +126,7 @@ final class StreamWriter {
                 }
             }
         } catch (InterruptedException e) {
-            // dropped
+            // dropped, or closed while waiting
         } catch (RuntimeException e) {
             log.debug("event stream of {} failed", who, e);
         } finally {
