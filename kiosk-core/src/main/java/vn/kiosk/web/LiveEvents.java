@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.problem.Problem;
@@ -20,6 +23,7 @@ import vn.kiosk.problem.Problem;
 /**
  * Server-Sent Events at GET /api/events for the touchscreen, counter and waiting-room pages: each
  * message's data is one JSON object with a {@code type} (scan, ticket, device, maintenance).
+ * Publishing only queues: each stream has its own writer ({@link StreamWriter}).
  */
 public final class LiveEvents {
 
@@ -27,14 +31,21 @@ public final class LiveEvents {
     /**
      * A stream whose client went away is only noticed when a write to it fails; without this
      * comment that is the next event, possibly hours later, and each such stream holds a socket.
+     * The same tick drops a stream whose write has stalled.
      */
     static final long HEARTBEAT_MS = 2_000;
+    /** A heartbeat is 15 bytes: a write that has not gone out in this long will not. */
+    static final long STALL_MS = 10_000;
     private static final String EVENT_STREAM = "text/event-stream";
+    /** Within the 5 s a SIGTERM has: how long the streams get to send what they have queued. */
+    private static final long CLOSE_WAIT_MS = 300;
 
     private final ObjectMapper json;
     private final int maxStreams;
+    private final long stallMs;
     private final AtomicInteger open = new AtomicInteger();
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private final Set<StreamWriter> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-heartbeat");
         t.setDaemon(true);
@@ -42,9 +53,15 @@ public final class LiveEvents {
     });
 
     public LiveEvents(ObjectMapper json, int maxStreams) {
+        this(json, maxStreams, HEARTBEAT_MS, STALL_MS);
+    }
+
+    /** With shorter times for tests. */
+    LiveEvents(ObjectMapper json, int maxStreams, long heartbeatMs, long stallMs) {
         this.json = json;
         this.maxStreams = maxStreams;
-        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MS, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        this.stallMs = stallMs;
+        heartbeat.scheduleWithFixedDelay(this::beat, heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
     }
 
     /** GET /api/events: a stream for those who ask for one, while there is room for it. */
@@ -75,14 +92,24 @@ public final class LiveEvents {
 
     private void connect(SseClient client, Runnable release) {
         client.keepAlive();
+        EndPoint connection = ServletContextRequest.getServletContextRequest(client.ctx().req()).getServletChannel()
+                .getEndPoint();
+        String who = client.ctx().req().getRemoteAddr() + ":" + client.ctx().req().getRemotePort();
+        StreamWriter stream = new StreamWriter(client, connection, who, release, stallMs);
         client.onClose(() -> {
-            clients.remove(client);
+            streams.remove(stream);
             release.run();
+            stream.stop();
         });
-        clients.add(client);
-        send(client, null, "connected");
+        stream.offer(new StreamWriter.Frame(null, "connected"));
+        streams.add(stream);
+        stream.start();
+        if (closed) { // opened while closeAll ran
+            stream.finish();
+        }
     }
 
+    /** Serialises the event once and queues it for every stream; never waits for a client. */
     public void publish(Map<String, ?> event) {
         String data;
         try {
@@ -91,46 +118,38 @@ public final class LiveEvents {
             log.warn("event not serialisable: {}", event.get("type"), e);
             return;
         }
-        for (SseClient c : clients) {
-            send(c, data, null);
+        StreamWriter.Frame frame = new StreamWriter.Frame(data, null);
+        for (StreamWriter s : streams) {
+            s.offer(frame);
         }
     }
 
     private void beat() {
-        for (SseClient c : clients) {
-            send(c, null, "keep-alive");
+        for (StreamWriter s : streams) {
+            s.beat();
         }
     }
 
-    /** Data, or else the comment. One writer at a time per stream: heartbeats and events come from several threads. */
-    private void send(SseClient c, String data, String comment) {
-        synchronized (c) {
-            if (c.terminated()) {
-                clients.remove(c);
-                return;
-            }
-            try {
-                if (data == null) {
-                    c.sendComment(comment);
-                } else {
-                    c.sendData(data);
-                }
-            } catch (RuntimeException e) {
-                c.close();
-            }
-        }
-    }
-
-    /** Ends every stream (shutdown): open streams would otherwise hold the server's stop. */
+    /**
+     * Ends every stream (shutdown): open streams would otherwise hold the server's stop. Each writer
+     * sends what it has queued and ends its stream; one whose client does not read is cut off.
+     */
     void closeAll() {
+        closed = true;
         heartbeat.shutdownNow();
-        for (SseClient c : clients) {
+        List<StreamWriter> all = List.copyOf(streams);
+        all.forEach(StreamWriter::finish);
+        long deadline = System.nanoTime() + CLOSE_WAIT_MS * 1_000_000;
+        for (StreamWriter s : all) {
             try {
-                c.close();
-            } catch (RuntimeException ignored) {
-                // already gone
+                if (!s.finished(Math.max(1, (deadline - System.nanoTime()) / 1_000_000))) {
+                    s.abort();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                s.abort();
             }
         }
-        clients.clear();
+        streams.clear();
     }
 }
