@@ -135,7 +135,7 @@ public final class KioskApp implements AutoCloseable {
             TextRasterizer font = profile.textMode() == PrinterProfile.TextMode.RASTER
                     ? TextRasterizer.load(DeviceFactory.fontFile(config)) : null;
             hours = new OpeningHours(config, clock);
-            desk = new TicketDesk(queue, maintenance, hours, devices.printer(), new ReceiptEncoder(profile, font),
+            desk = new TicketDesk(queue, queue, maintenance, hours, devices.printer(), new ReceiptEncoder(profile, font),
                     new TicketLayout(config, catalog), config.printing().waitMillis(), watch::poll);
             opened.push(desk);
 

@@ -10,6 +10,7 @@ import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.IssueRequest;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.queue.ServiceListing;
@@ -33,8 +34,8 @@ public final class FleetCommands {
             java.util.function.Supplier<Object> selfTest) {
         Map<String, CommandRouter.Handler> robot = new LinkedHashMap<>();
         // the request key goes into the ticket's own transaction: a retry after a crash finds the ticket
-        robot.put("ticket.issue", takes(a -> desk.issue(a.text("serviceId"), a.optionalText("priority"), Channel.ROBOT,
-                a.requestKey()), "serviceId", "priority"));
+        robot.put("ticket.issue", takes(a -> desk.issue(IssueRequest.of(a.text("serviceId"), a.optionalText("priority"),
+                Channel.ROBOT).withRequestId(a.requestKey())), "serviceId", "priority"));
         robot.put("queue.status", a -> queue.overview());
         robot.put("services.list", a -> Map.of("services", ServiceListing.services(catalog),
                 "priorities", ServiceListing.priorities(catalog)));

@@ -21,7 +21,9 @@ import vn.kiosk.hw.printer.ThermalPrinter;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.OpeningHours;
-import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.IssueRequest;
+import vn.kiosk.queue.PrintOutcomes;
+import vn.kiosk.queue.TicketIssuer;
 import vn.kiosk.queue.TicketView;
 
 /**
@@ -37,7 +39,8 @@ public final class TicketDesk implements AutoCloseable {
     /** How long a stop lets the job on paper go on, and then waits for it to give up once interrupted. */
     private static final long STOP_MILLIS = 300;
 
-    private final QueueService queue;
+    private final TicketIssuer tickets;
+    private final PrintOutcomes outcomes;
     private final MaintenanceMode maintenance;
     private final OpeningHours hours;
     private final ThermalPrinter printer;
@@ -58,9 +61,11 @@ public final class TicketDesk implements AutoCloseable {
      * @param printer  null when the kiosk has no printer
      * @param afterJob run after each job (re-reads the printer's status so health follows at once)
      */
-    public TicketDesk(QueueService queue, MaintenanceMode maintenance, OpeningHours hours, ThermalPrinter printer,
-                      ReceiptEncoder encoder, TicketLayout layout, long waitMillis, Runnable afterJob) {
-        this.queue = queue;
+    public TicketDesk(TicketIssuer tickets, PrintOutcomes outcomes, MaintenanceMode maintenance, OpeningHours hours,
+                      ThermalPrinter printer, ReceiptEncoder encoder, TicketLayout layout, long waitMillis,
+                      Runnable afterJob) {
+        this.tickets = tickets;
+        this.outcomes = outcomes;
         this.hours = hours;
         this.maintenance = maintenance;
         this.printer = printer;
@@ -70,23 +75,20 @@ public final class TicketDesk implements AutoCloseable {
         this.afterJob = afterJob;
     }
 
-    public TicketView issue(String serviceId, String priority, Channel channel) {
-        return issue(serviceId, priority, channel, null);
-    }
-
     /**
      * Issues a ticket. The touchscreen takes none while the kiosk is in maintenance or the centre
      * is closed (robots and counters carry on). A request id seen before returns that ticket,
      * unprinted again: a double tap or a retry gets one ticket and one piece of paper.
      */
-    public TicketView issue(String serviceId, String priority, Channel channel, String requestId) {
+    public TicketView issue(IssueRequest request) {
+        Channel channel = request.channel();
         if (channel == Channel.TOUCHSCREEN && maintenance.isOn()) {
             throw new Problem(503, "maintenance", "the kiosk is out of service for maintenance; please ask at a counter");
         }
         if (channel == Channel.TOUCHSCREEN && !hours.isOpen()) {
             throw new Problem(409, "closed", "the centre is closed; opening hours " + hours.describe());
         }
-        QueueService.Issue issue = queue.issue(serviceId, priority, channel, printer != null, requestId);
+        TicketIssuer.Issue issue = tickets.issue(request.withPrint(printer != null));
         TicketView t = issue.view();
         if (printer == null || !issue.created()) {
             return t;
@@ -99,12 +101,12 @@ public final class TicketDesk implements AutoCloseable {
         if (printer == null) {
             throw new Problem(409, "no_printer", "this kiosk has no printer");
         }
-        queue.ticket(id); // 404 for an unknown ticket before anything else
+        tickets.ticket(id); // 404 for an unknown ticket before anything else
         if (!printing.add(id)) {
             throw new Problem(409, "already_printing", "the ticket is being printed right now");
         }
         try {
-            return printAndWait(queue.markPrintPending(id));
+            return printAndWait(outcomes.markPending(id));
         } catch (RuntimeException e) {
             printing.remove(id);
             throw e;
@@ -113,7 +115,7 @@ public final class TicketDesk implements AutoCloseable {
 
     /** The ticket's QR code as a PNG, for the screen when its paper did not print. */
     public byte[] qrPng(String ticketId) {
-        return PngWriter.png(QrBitmap.encode(layout.qrData(queue.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4)
+        return PngWriter.png(QrBitmap.encode(layout.qrData(tickets.ticket(ticketId)), 8, EscPos.QrErrorCorrection.M, 4)
                 .toImage());
     }
 
@@ -153,8 +155,8 @@ public final class TicketDesk implements AutoCloseable {
             job = CompletableFuture.runAsync(() -> print(t), printThread);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             printing.remove(t.id());
-            queue.markPrintFailed(t.id(), "OFFLINE", "the kiosk is shutting down");
-            return queue.ticket(t.id());
+            outcomes.markFailed(t.id(), "OFFLINE", "the kiosk is shutting down");
+            return tickets.ticket(t.id());
         }
         try {
             CompletableFuture.anyOf(job, stopping).get(waitMillis, TimeUnit.MILLISECONDS);
@@ -165,19 +167,19 @@ public final class TicketDesk implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return queue.ticket(t.id());
+        return tickets.ticket(t.id());
     }
 
     private void print(TicketView t) {
         try {
             printer.print(encoder.encode(layout.receipt(t)));
-            queue.markPrinted(t.id());
+            outcomes.markPrinted(t.id());
         } catch (PrinterException e) {
             log.warn("ticket {} not printed: {} ({})", t.number(), e.state(), e.getMessage());
-            queue.markPrintFailed(t.id(), e.state().name(), e.getMessage());
+            outcomes.markFailed(t.id(), e.state().name(), e.getMessage());
         } catch (Exception e) {
             log.warn("ticket {} not printed", t.number(), e);
-            queue.markPrintFailed(t.id(), "ERROR", String.valueOf(e.getMessage()));
+            outcomes.markFailed(t.id(), "ERROR", String.valueOf(e.getMessage()));
         } finally {
             printing.remove(t.id());
             afterJob.run();

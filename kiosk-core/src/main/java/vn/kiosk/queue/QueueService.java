@@ -25,7 +25,7 @@ import vn.kiosk.storage.Database;
  * Each operation is one SQLite transaction that changes the ticket and appends its outbox event,
  * so the state and the event exist together or not at all.
  */
-public final class QueueService {
+public final class QueueService implements TicketIssuer, PrintOutcomes {
 
     private static final Duration ACTIVE_COUNTER_WINDOW = Duration.ofHours(1);
 
@@ -56,27 +56,13 @@ public final class QueueService {
         listeners.add(listener);
     }
 
-    public TicketView issue(String serviceId, String priority, Channel channel) {
-        return issue(serviceId, priority, channel, false);
-    }
-
-    /** @param willPrint the ticket goes to a printer next (printState pending rather than none) */
-    public TicketView issue(String serviceId, String priority, Channel channel, boolean willPrint) {
-        return issue(serviceId, priority, channel, willPrint, null).view();
-    }
-
-    /** A ticket and whether this call created it (false: the request id was seen before). */
-    public record Issue(TicketView view, boolean created) { }
-
-    /**
-     * @param requestId the caller's idempotency key (a double tap, a robot's retry), kept with the
-     *                  ticket in its own transaction: the same key gets the ticket it got the first time,
-     *                  not a second one, even after a crash; the same key with another service, priority or
-     *                  channel is 409 request_conflict. Null for none. HTTP keys are the caller's
-     *                  requestId as sent; fleet commands use {@code mqtt/<role>/<id>}, which no HTTP key
-     *                  can equal ('/' is not allowed in one).
-     */
-    public Issue issue(String serviceId, String priority, Channel channel, boolean willPrint, String requestId) {
+    /** See {@link IssueRequest} for the request id: it is kept with the ticket in its own transaction. */
+    @Override
+    public Issue issue(IssueRequest request) {
+        String serviceId = request.serviceId();
+        String priority = request.priority();
+        Channel channel = request.channel();
+        String requestId = request.requestId();
         KioskConfig.Service service = catalog.service(serviceId).orElseThrow(() -> Problem.notFound(
                 "unknown_service", "no service with id '" + serviceId + "'; GET /api/services lists them"));
         if (priority != null && !catalog.hasPriority(priority)) {
@@ -105,8 +91,8 @@ public final class QueueService {
                 long seq = store.nextSequence(c, day, service.id());
                 number = TicketNumbers.format(service.prefix(), service.numbers().first(), service.numbers().last(), seq);
             } while (store.numberTaken(c, day, number));
-            Ticket t = new Ticket(UUID.randomUUID().toString(), day, number, service.id(), service.id(), priority, channel,
-                    TicketStatus.ISSUED, now, null, null, 0, null, willPrint ? "pending" : "none", null);
+            Ticket t = Ticket.issued(UUID.randomUUID().toString(), day, number, service.id(), priority, channel, now,
+                    request.willPrint() ? PrintState.PENDING : PrintState.NONE);
             store.insert(c, t, requestId);
             outbox.append(c, "ticket.issued", now, event(t, Map.of("channel", channel.id())));
             return new Issued(t, view(c, t), true);
@@ -119,6 +105,7 @@ public final class QueueService {
 
     private record Issued(Ticket ticket, TicketView view, boolean created) { }
 
+    @Override
     public TicketView ticket(String id) {
         return db.read(c -> view(c, store.find(c, id).orElseThrow(() -> missingTicket(id))));
     }
@@ -213,20 +200,20 @@ public final class QueueService {
         return db.read(c -> view(c, moved));
     }
 
-    /** A print job for the ticket is about to start (a reprint). */
-    public TicketView markPrintPending(String id) {
+    @Override
+    public TicketView markPending(String id) {
         return db.inTransaction(c -> {
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
-            store.setPrintState(c, id, "pending", null);
+            store.setPrintState(c, id, PrintState.PENDING, null);
             return view(c, store.find(c, t.id()).orElseThrow());
         });
     }
 
-    /** The ticket is on paper. */
+    @Override
     public void markPrinted(String id) {
         Instant now = now();
         Ticket printed = db.inTransaction(c -> {
-            store.setPrintState(c, id, "printed", null);
+            store.setPrintState(c, id, PrintState.PRINTED, null);
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             outbox.append(c, "ticket.printed", now, Map.of("ticketId", t.id(), "number", t.number()));
             return t;
@@ -234,11 +221,11 @@ public final class QueueService {
         notifyListeners(printed);
     }
 
-    /** The ticket did not get onto paper; staff can reprint it. */
-    public void markPrintFailed(String id, String printerState, String reason) {
+    @Override
+    public void markFailed(String id, String printerState, String reason) {
         Instant now = now();
         Ticket failed = db.inTransaction(c -> {
-            store.setPrintState(c, id, "failed", reason);
+            store.setPrintState(c, id, PrintState.FAILED, reason);
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             outbox.append(c, "ticket.print_failed", now, Map.of("ticketId", t.id(), "number", t.number(),
                     "printerState", printerState));
@@ -332,7 +319,7 @@ public final class QueueService {
                 t.status(), t.businessDay().toString(), local(t.issuedAt()), local(t.calledAt()), local(t.finishedAt()),
                 t.counterId(), counter.map(KioskConfig.Counter::name).orElse(null),
                 counter.map(KioskConfig.Counter::location).orElse(null), s == null ? List.of() : s.counters(),
-                t.callCount(), ahead, minutes, "printed".equals(t.printState()), t.printState(), t.printError());
+                t.callCount(), ahead, minutes, t.printState() == PrintState.PRINTED, t.printState(), t.printError());
     }
 
     private OffsetDateTime local(Instant instant) {

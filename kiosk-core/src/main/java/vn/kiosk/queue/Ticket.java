@@ -18,8 +18,15 @@ public record Ticket(
         String counterId,
         int callCount,
         Instant finishedAt,
-        String printState,
+        PrintState printState,
         String printError) {
+
+    /** A ticket just handed out: waiting in the service it was issued for, never called. */
+    public static Ticket issued(String id, LocalDate businessDay, String number, String serviceId, String priority,
+                                Channel channel, Instant issuedAt, PrintState printState) {
+        return new Ticket(id, businessDay, number, serviceId, serviceId, priority, channel, TicketStatus.ISSUED,
+                issuedAt, null, null, 0, null, printState, null);
+    }
 
     public boolean isPriority() {
         return priority != null;

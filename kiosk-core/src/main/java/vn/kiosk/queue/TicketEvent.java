@@ -17,7 +17,7 @@ public final class TicketEvent {
         e.put("status", t.status().id());
         e.put("counterId", t.counterId());
         e.put("callCount", t.callCount());
-        e.put("printState", t.printState());
+        e.put("printState", t.printState().id());
         return e;
     }
 }

@@ -65,7 +65,7 @@ final class TicketStore {
             ps.setString(11, t.counterId());
             ps.setInt(12, t.callCount());
             setInstant(ps, 13, t.finishedAt());
-            ps.setString(14, t.printState());
+            ps.setString(14, t.printState().id());
             ps.setString(15, t.printError());
             ps.setString(16, requestId);
             ps.executeUpdate();
@@ -162,9 +162,9 @@ final class TicketStore {
         }
     }
 
-    void setPrintState(Connection c, String id, String state, String error) throws SQLException {
+    void setPrintState(Connection c, String id, PrintState state, String error) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET print_state = ?, print_error = ? WHERE id = ?")) {
-            ps.setString(1, state);
+            ps.setString(1, state.id());
             ps.setString(2, error);
             ps.setString(3, id);
             ps.executeUpdate();
@@ -256,7 +256,7 @@ final class TicketStore {
                 rs.getString(11),
                 rs.getInt(12),
                 instant(rs, 13),
-                rs.getString(14),
+                PrintState.fromId(rs.getString(14)),
                 rs.getString(15));
     }
 

@@ -31,6 +31,6 @@ public record TicketView(
         long waitingAhead,
         int estimatedWaitMinutes,
         boolean printed,
-        String printState,
+        PrintState printState,
         String printError) {
 }

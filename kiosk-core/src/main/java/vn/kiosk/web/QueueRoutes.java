@@ -6,6 +6,7 @@ import java.util.List;
 import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.IssueRequest;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.queue.ServiceListing;
@@ -13,7 +14,7 @@ import vn.kiosk.queue.ServiceListing;
 /** Services, tickets and counter actions. */
 final class QueueRoutes {
 
-    record IssueRequest(String serviceId, String priority, String channel, String requestId) { }
+    record IssueBody(String serviceId, String priority, String channel, String requestId) { }
 
     record NextRequest(List<String> services) { }
 
@@ -50,7 +51,7 @@ final class QueueRoutes {
     }
 
     private void issue(Context ctx) {
-        IssueRequest req = bodies.read(ctx, IssueRequest.class, false);
+        IssueBody req = bodies.read(ctx, IssueBody.class, false);
         if (req.serviceId() == null || req.serviceId().isBlank()) {
             throw new Problem(400, "bad_request", "'serviceId' is required; GET /api/services lists them");
         }
@@ -60,7 +61,8 @@ final class QueueRoutes {
         if (req.requestId() != null && !req.requestId().matches("[A-Za-z0-9._:-]{1,64}")) {
             throw new Problem(400, "bad_request", "'requestId' must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
-        ctx.status(201).json(desk.issue(req.serviceId(), req.priority(), channel, req.requestId()));
+        ctx.status(201).json(desk.issue(IssueRequest.of(req.serviceId(), req.priority(), channel)
+                .withRequestId(req.requestId())));
     }
 
     private void next(Context ctx) {

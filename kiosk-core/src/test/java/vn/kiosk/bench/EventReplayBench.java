@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.IssueRequest;
 import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.testing.Poll;
 import vn.kiosk.testing.Ports;
@@ -37,7 +38,7 @@ public final class EventReplayBench {
         try {
             String[] services = {"land", "civil-status", "online-help", "certification"};
             for (int i = 0; i < backlog; i++) {
-                app.queue().issue(services[i % services.length], null, Channel.ROBOT);
+                app.queue().issue(IssueRequest.of(services[i % services.length], null, Channel.ROBOT)).view();
             }
             broker.start();
             try (MqttProbe collector = MqttProbe.connect(broker.url()).subscribe(base + "#", 1)) {
@@ -46,7 +47,7 @@ public final class EventReplayBench {
                 long t0 = System.nanoTime();
                 Poll.until(Duration.ofSeconds(60), "1,000 events", () -> count(collector, base) >= 1000);
                 long liveStart = System.nanoTime();
-                String liveId = app.queue().issue("land", null, Channel.ROBOT).id();
+                String liveId = app.queue().issue(IssueRequest.of("land", null, Channel.ROBOT)).view().id();
                 collector.publish(base + "cmd/robot/queue.status", "{\"id\": \"during-replay\"}");
                 collector.await(Duration.ofSeconds(60), "the command reply", m -> m.topic().endsWith("reply/robot/during-replay"));
                 long replyMs = (System.nanoTime() - liveStart) / 1_000_000;

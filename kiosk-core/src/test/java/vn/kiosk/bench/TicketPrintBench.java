@@ -16,6 +16,7 @@ import vn.kiosk.hw.printer.TextRasterizer;
 import vn.kiosk.hw.printer.VirtualPrinter;
 import vn.kiosk.printing.TicketLayout;
 import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.PrintState;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.queue.TicketStatus;
 import vn.kiosk.queue.TicketView;
@@ -80,6 +81,6 @@ public final class TicketPrintBench {
         OffsetDateTime now = OffsetDateTime.now(ZoneId.of(config.timeZone()));
         return new TicketView("3f2c1e9a-7b4d-4e8f-9a1b-2c3d4e5f6a7b", s.prefix() + "012", s.id(), s.name(), priority,
                 Channel.TOUCHSCREEN, TicketStatus.ISSUED, now.toLocalDate().toString(), now, null, null, null, null, null,
-                List.copyOf(s.counters()), 0, 4, 24, false, "pending", null);
+                List.copyOf(s.counters()), 0, 4, 24, false, PrintState.PENDING, null);
     }
 }

@@ -37,7 +37,7 @@ class CallPolicyTest {
     }
 
     private static Ticket ticket(String number, String priority) {
-        return new Ticket(number, LocalDate.of(2026, 11, 26), number, "s", "s", priority, Channel.TOUCHSCREEN,
-                TicketStatus.ISSUED, Instant.EPOCH, null, null, 0, null, "none", null);
+        return Ticket.issued(number, LocalDate.of(2026, 11, 26), number, "s", priority, Channel.TOUCHSCREEN,
+                Instant.EPOCH, PrintState.NONE);
     }
 }

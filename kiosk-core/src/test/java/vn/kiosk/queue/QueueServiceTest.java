@@ -123,7 +123,7 @@ class QueueServiceTest {
         String[] plan = {null, "elderly", "disability", "pregnancy", null, "elderly"};
         List<String> numbers = new ArrayList<>();
         for (String p : plan) {
-            numbers.add(queue.issue("civil-status", p, Channel.TOUCHSCREEN).number());
+            numbers.add(queue.issue(IssueRequest.of("civil-status", p, Channel.TOUCHSCREEN)).view().number());
             clock.advance(Duration.ofSeconds(5));
         }
         List<String> called = new ArrayList<>();
@@ -171,7 +171,7 @@ class QueueServiceTest {
         assertEquals(404, assertThrows(Problem.class, () -> queue.complete("nope")).status());
         assertEquals(404, assertThrows(Problem.class, () -> issue("nope")).status());
         assertEquals(400, assertThrows(Problem.class,
-                () -> queue.issue("land", "vip", Channel.ROBOT)).status());
+                () -> queue.issue(IssueRequest.of("land", "vip", Channel.ROBOT))).status());
         assertEquals(409, assertThrows(Problem.class, () -> queue.transfer(a.id(), "land")).status());
     }
 
@@ -203,7 +203,7 @@ class QueueServiceTest {
 
     @Test
     void everyChangeWritesAnOutboxEventInOrderWithoutPersonalData() throws Exception {
-        TicketView t = queue.issue("civil-status", "elderly", Channel.ROBOT);
+        TicketView t = queue.issue(IssueRequest.of("civil-status", "elderly", Channel.ROBOT)).view();
         queue.callNext("1", List.of());
         queue.noShow(t.id());
         ObjectMapper json = new ObjectMapper();
@@ -269,8 +269,42 @@ class QueueServiceTest {
         assertTrue(queue.overview().services().get(0).nowServing().isEmpty());
     }
 
+    @Test
+    void theDeskRecordsPrintOutcomesThroughItsPort() {
+        IssueRequest tap = new IssueRequest("land", null, Channel.TOUCHSCREEN, "tap-1", true);
+        TicketIssuer.Issue first = queue.issue(tap);
+        assertTrue(first.created());
+        String id = first.view().id();
+        assertEquals(PrintState.PENDING, first.view().printState());
+
+        PrintOutcomes outcomes = queue;
+        outcomes.markFailed(id, "PAPER_OUT", "out of paper");
+        TicketView failed = queue.ticket(id);
+        assertEquals(PrintState.FAILED, failed.printState());
+        assertEquals("out of paper", failed.printError());
+        assertFalse(failed.printed());
+
+        assertEquals(PrintState.PENDING, outcomes.markPending(id).printState());
+        outcomes.markPrinted(id);
+        TicketView printed = queue.ticket(id);
+        assertEquals(PrintState.PRINTED, printed.printState());
+        assertTrue(printed.printed());
+        assertEquals(null, printed.printError());
+
+        TicketIssuer.Issue again = queue.issue(tap);
+        assertFalse(again.created(), "the same request id gets the same ticket");
+        assertEquals(id, again.view().id());
+    }
+
+    @Test
+    void aTicketNoPrinterTakesHasPrintStateNone() {
+        TicketView t = issue("land");
+        assertEquals(PrintState.NONE, t.printState());
+        assertFalse(t.printed());
+    }
+
     private TicketView issue(String service) {
-        return queue.issue(service, null, Channel.TOUCHSCREEN);
+        return queue.issue(IssueRequest.of(service, null, Channel.TOUCHSCREEN)).view();
     }
 
     private static Set<String> fieldNames(JsonNode node) {
