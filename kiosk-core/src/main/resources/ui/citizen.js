@@ -1,8 +1,14 @@
-// The citizen touchscreen: home → (scan) → confirm with priority → ticket → home.
+// The citizen touchscreen: home → (scan) → confirm with priority → ticket → home; free water in drinks.js.
+import { api } from './lib/api.js';
+import { $ } from './lib/dom.js';
+import { listen } from './lib/events.js';
+import { language, setLanguage, t } from './lib/i18n.js';
+import { mountDrinks } from './drinks.js';
+
 const state = { services: [], priorities: [], kiosk: null, service: null, priority: null, offer: null,
   requestId: null, ticketId: null, idleTimer: null, toastTimer: null, wakeLock: null };
 
-const $ = id => document.getElementById(id);
+const drinks = mountDrinks({ show, goHome, toast, resetIdle });
 
 function show(id) {
   document.querySelectorAll('.screen').forEach(s => s.classList.toggle('active', s.id === id));
@@ -24,11 +30,11 @@ function goHome() {
 }
 
 function toast(text) {
-  const t = $('toast');
-  t.textContent = Kiosk.t(text);
-  t.classList.add('active');
+  const box = $('toast');
+  box.textContent = t(text);
+  box.classList.add('active');
   clearTimeout(state.toastTimer);
-  state.toastTimer = setTimeout(() => t.classList.remove('active'), 6000);
+  state.toastTimer = setTimeout(() => box.classList.remove('active'), 6000);
 }
 
 function renderServices() {
@@ -39,9 +45,9 @@ function renderServices() {
     b.type = 'button';
     b.setAttribute('role', 'listitem');
     b.dataset.serviceId = s.id;
-    b.append(Kiosk.t(s.name));
+    b.append(t(s.name));
     const other = document.createElement('small');
-    other.textContent = Kiosk.lang === 'vi' ? s.name.en : s.name.vi;
+    other.textContent = t(s.name, language() === 'vi' ? 'en' : 'vi');
     other.setAttribute('aria-hidden', 'true');
     b.append(other);
     b.onclick = () => choose(s.id);
@@ -55,10 +61,10 @@ function choose(serviceId, note) {
   state.service = s;
   state.priority = state.offer;
   state.requestId = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
-  $('confirm-service').textContent = Kiosk.t(s.name);
-  $('scan-note').textContent = note ? Kiosk.t(note) : '';
+  $('confirm-service').textContent = t(s.name);
+  $('scan-note').textContent = note ? t(note) : '';
   const docs = $('documents');
-  docs.replaceChildren(...s.documents.map(d => Object.assign(document.createElement('li'), { textContent: Kiosk.t(d) })));
+  docs.replaceChildren(...s.documents.map(d => Object.assign(document.createElement('li'), { textContent: t(d) })));
   renderPriorities();
   $('take').disabled = false;
   show('confirm');
@@ -73,7 +79,7 @@ function renderPriorities() {
     b.type = 'button';
     b.setAttribute('role', 'radio');
     b.dataset.priority = p.id || '';
-    b.textContent = Kiosk.t(p.name);
+    b.textContent = t(p.name);
     b.setAttribute('aria-pressed', String(state.priority === p.id));
     b.setAttribute('aria-checked', String(state.priority === p.id));
     b.onclick = () => { state.priority = p.id; renderPriorities(); resetIdle(); };
@@ -86,9 +92,9 @@ async function take() {
   if (button.disabled) return;        // a second tap while the first is on its way
   button.disabled = true;
   try {
-    const t = await Kiosk.api('POST', '/api/tickets', { serviceId: state.service.id, priority: state.priority || undefined,
+    const ticket = await api('POST', '/api/tickets', { serviceId: state.service.id, priority: state.priority || undefined,
       channel: 'touchscreen', requestId: state.requestId });
-    showTicket(t);
+    showTicket(ticket);
   } catch (e) {
     button.disabled = false;
     toast({ vi: 'Không lấy được số: ' + e.message, en: 'Could not take a number: ' + e.message });
@@ -96,16 +102,17 @@ async function take() {
   }
 }
 
-function showTicket(t) {
-  state.ticketId = t.id;
-  $('ticket').dataset.ticketId = t.id;
-  $('number').textContent = t.number;
-  $('ticket-service').textContent = Kiosk.t(t.serviceName);
-  const counters = (state.service ? state.service.counters : []).map(c => Kiosk.t(c.name) + ' – ' + Kiosk.t(c.location));
+function showTicket(ticket) {
+  state.ticketId = ticket.id;
+  $('ticket').dataset.ticketId = ticket.id;
+  $('number').textContent = ticket.number;
+  $('ticket-service').textContent = t(ticket.serviceName);
+  const counters = (state.service ? state.service.counters : []).map(c => t(c.name) + ' – ' + t(c.location));
   $('ticket-where').textContent = counters.join('; ');
-  $('ticket-ahead').textContent = String(t.waitingAhead);
-  $('ticket-wait').textContent = t.waitingAhead > 0 ? '~' + t.estimatedWaitMinutes + (Kiosk.lang === 'vi' ? ' phút' : ' min') : '–';
-  showPrintState(t.printState);
+  $('ticket-ahead').textContent = String(ticket.waitingAhead);
+  const minutes = '~' + ticket.estimatedWaitMinutes;
+  $('ticket-wait').textContent = ticket.waitingAhead > 0 ? t({ vi: minutes + ' phút', en: minutes + ' min' }) : '–';
+  showPrintState(ticket.printState);
   show('ticket');
 }
 
@@ -130,7 +137,7 @@ function onScan(e) {
       break;
     case 'ticket':
       $('status-number').textContent = e.number;
-      $('status-text').textContent = Kiosk.t({
+      $('status-text').textContent = t({
         issued: { vi: 'Đang chờ. Trước bạn: ' + e.waitingAhead + ' người.', en: 'Waiting. People ahead: ' + e.waitingAhead + '.' },
         called: { vi: 'Đã được gọi đến quầy ' + e.counterId + '.', en: 'Called to counter ' + e.counterId + '.' },
         completed: { vi: 'Đã hoàn thành.', en: 'Completed.' },
@@ -145,18 +152,18 @@ function onScan(e) {
 
 async function refreshKiosk() {
   try {
-    state.kiosk = await Kiosk.api('GET', '/api/kiosk');
+    state.kiosk = await api('GET', '/api/kiosk');
   } catch (e) {
     return;
   }
-  $('site-name').textContent = Kiosk.t(state.kiosk.site.name);
+  $('site-name').textContent = t(state.kiosk.site.name);
   $('maintenance').classList.toggle('active', state.kiosk.maintenance);
   $('closed').classList.toggle('active', !state.kiosk.maintenance && !state.kiosk.open);
   $('hours-vi').textContent = state.kiosk.openingHours;
   $('hours-en').textContent = state.kiosk.openingHours;
   document.body.dataset.printer = state.kiosk.devices.printer ? state.kiosk.devices.printer.state : 'NOT_CONFIGURED';
   $('scan-hint').style.display = state.kiosk.devices.scanner && state.kiosk.devices.scanner.configured ? '' : 'none';
-  if (typeof drinkOffer === 'function') drinkOffer();
+  drinks.offer(state.kiosk.drinks);
   keepScreenOn(state.kiosk.open);
 }
 
@@ -183,31 +190,28 @@ async function keepScreenOn(on) {
   }
 }
 
-function setLanguage(lang) {
-  Kiosk.lang = lang;
-  $('lang').textContent = lang === 'vi' ? 'English' : 'Tiếng Việt';
-  $('lang').setAttribute('aria-label', lang === 'vi' ? 'English' : 'Tiếng Việt');
-  Kiosk.applyLanguage();
+function chooseLanguage(lang) {
+  setLanguage(lang);
   renderServices();
-  if (state.kiosk) $('site-name').textContent = Kiosk.t(state.kiosk.site.name);
-  if (state.service) { $('confirm-service').textContent = Kiosk.t(state.service.name); renderPriorities(); }
+  if (state.kiosk) $('site-name').textContent = t(state.kiosk.site.name);
+  if (state.service) { $('confirm-service').textContent = t(state.service.name); renderPriorities(); }
 }
 
 async function start() {
-  $('lang').onclick = () => { setLanguage(Kiosk.lang === 'vi' ? 'en' : 'vi'); resetIdle(); };
+  $('lang').onclick = () => { chooseLanguage(language() === 'vi' ? 'en' : 'vi'); resetIdle(); };
   $('back').onclick = goHome;
   $('take').onclick = take;
   $('done').onclick = goHome;
   $('status-done').onclick = goHome;
   document.addEventListener('pointerdown', resetIdle, true);
-  [state.services, state.priorities] = await Promise.all([Kiosk.api('GET', '/api/services'), Kiosk.api('GET', '/api/priorities')]);
+  [state.services, state.priorities] = await Promise.all([api('GET', '/api/services'), api('GET', '/api/priorities')]);
   await refreshKiosk();
-  setLanguage('vi');
-  Kiosk.listen(e => {
+  chooseLanguage('vi');
+  listen(e => {
     if (e.type === 'scan') onScan(e);
     else if (e.type === 'maintenance' || e.type === 'device') refreshKiosk();
     else if (e.type === 'ticket' && e.ticketId === state.ticketId) showPrintState(e.printState);
-    else if (e.type === 'drink' && typeof showPour === 'function') showPour(e.pour);
+    else if (e.type === 'drink') drinks.showPour(e.pour);
   }, refreshKiosk);
   setInterval(refreshKiosk, 60000); // opening hours change with the clock
   document.addEventListener('visibilitychange', () => { if (!document.hidden) refreshKiosk(); });

@@ -96,6 +96,31 @@ class TouchscreenBrowserTest {
         assertNoHorizontalOverflow();
     }
 
+    /** One tap switches every text of the touchscreen, the markup's and the scripts', and back. */
+    @Test
+    void theLanguageButtonSwitchesEveryText() {
+        var land = java.util.stream.StreamSupport.stream(api.get("/api/services").body().spliterator(), false)
+                .filter(s -> "land".equals(s.get("id").asText())).findFirst().orElseThrow().get("name");
+        openTouchscreen();
+        assertEquals("English", browser.findElement(By.id("lang")).getText());
+        assertEquals("Chọn dịch vụ để lấy số", browser.findElement(By.id("home-title")).getText());
+        browser.findElement(By.id("lang")).click();
+        Poll.until(WAIT, "English", () -> "en".equals(attr("html", "lang")));
+        assertEquals("Tiếng Việt", browser.findElement(By.id("lang")).getText());
+        assertEquals("Choose a service to take a number", browser.findElement(By.id("home-title")).getText());
+        assertEquals("Take a number", browser.getTitle());
+        WebElement service = browser.findElement(By.cssSelector("#services button[data-service-id='land']"));
+        assertEquals(land.get("en").asText() + "\n" + land.get("vi").asText(), service.getText());
+        tapService("land");
+        assertEquals(land.get("en").asText(), browser.findElement(By.id("confirm-service")).getText());
+        assertEquals("Take a number", browser.findElement(By.id("take")).getText());
+        assertEquals("No", browser.findElement(By.cssSelector("#priorities button[data-priority='']")).getText());
+        browser.findElement(By.id("lang")).click();
+        Poll.until(WAIT, "Vietnamese again", () -> "vi".equals(attr("html", "lang")));
+        assertEquals(land.get("vi").asText(), browser.findElement(By.id("confirm-service")).getText());
+        assertEquals("Lấy số", browser.findElement(By.id("take")).getText());
+    }
+
     /** Input the scanner refuses (too long, a control character) must not look like nothing happened. */
     @Test
     void aCodeTheScannerCannotReadAsksTheCitizenToScanAgain() {
