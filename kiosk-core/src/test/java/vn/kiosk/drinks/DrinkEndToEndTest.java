@@ -18,7 +18,7 @@ import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestConfigs;

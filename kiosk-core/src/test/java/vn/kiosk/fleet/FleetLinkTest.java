@@ -19,6 +19,7 @@ import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.hw.testing.Poll;
 
 /** The fleet link against a private Mosquitto: status, telemetry, events, commands by role. */
 class FleetLinkTest {
@@ -101,7 +102,7 @@ class FleetLinkTest {
                 last = e.get("seq").asLong();
             }
         }
-        Poll(() -> app.fleet().isConnected());
+        Poll.until(WAIT, "the fleet link connected", () -> app.fleet().isConnected());
     }
 
     @Test
@@ -211,7 +212,7 @@ class FleetLinkTest {
         java.nio.file.Files.writeString(file, "http: { port: 9999 }\n");
         probe.publish(BASE + "cmd/tech/config.reload", "{\"id\": \"cr-2\"}");
         assertTrue(reply("tech", "cr-2").path("data").path("restarting").asBoolean());
-        vn.kiosk.testing.Poll.until(WAIT, "the restart to be requested", () -> restarted[0]);
+        vn.kiosk.hw.testing.Poll.until(WAIT, "the restart to be requested", () -> restarted[0]);
     }
 
     private void expectInvalid(String role, int count) {
@@ -225,9 +226,5 @@ class FleetLinkTest {
 
     private JsonNode reply(String role, String id) {
         return probe.await(WAIT, "reply to " + id, m -> m.topic().equals(BASE + "reply/" + role + "/" + id)).json();
-    }
-
-    private static void Poll(java.util.function.BooleanSupplier c) {
-        vn.kiosk.testing.Poll.until(WAIT, "condition", c);
     }
 }

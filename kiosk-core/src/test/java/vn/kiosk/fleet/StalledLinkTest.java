@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestConfigs;

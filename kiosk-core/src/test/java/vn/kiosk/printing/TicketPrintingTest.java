@@ -27,7 +27,7 @@ import vn.kiosk.app.KioskApp;
 import vn.kiosk.hw.printer.SimulatedTransport;
 import vn.kiosk.hw.printer.VirtualPrinter;
 import vn.kiosk.testing.Api;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.QrCodes;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;

@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Browser;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
 

@@ -21,7 +21,7 @@ import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Browser;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
 

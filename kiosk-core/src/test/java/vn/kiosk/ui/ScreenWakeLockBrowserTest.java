@@ -15,7 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.Browser;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
 

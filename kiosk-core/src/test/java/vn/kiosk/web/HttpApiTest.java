@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.app.KioskApp;
 import java.time.Duration;
 import vn.kiosk.hw.printer.SimulatedTransport;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
