@@ -47,7 +47,7 @@ class DrinkEndToEndTest {
                 """.formatted(dispenserUrl, broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
                 Clock.systemUTC()).start();
         api = new Api(port);
-        sim = (SimulatedDispenser) app.devices().dispenser();
+        sim = app.simulated().dispenser();
         probe = MqttProbe.connect(broker.url()).subscribe("kiosk/#", 1);
         probe.await(WAIT, "online", m -> m.topic().equals(BASE + "status") && m.json().path("online").asBoolean());
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.hw.printer.SimulatedTransport;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
@@ -33,7 +32,7 @@ class FleetMonitorTest {
                     Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
             try {
                 Poll.until(Duration.ofSeconds(10), "the kiosk online", () -> app.fleet().isConnected());
-                ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+                app.simulated().paper().setPaperOut(true);
                 Poll.until(Duration.ofSeconds(5), "paper out noticed",
                         () -> "PAPER_OUT".equals(app.deviceWatch().statuses().get("printer").state()));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

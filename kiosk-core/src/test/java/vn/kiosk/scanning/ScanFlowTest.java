@@ -40,7 +40,7 @@ class ScanFlowTest {
         int port = Ports.free();
         app = new KioskApp(TestConfigs.load(dir, "scanning: { dedupeMillis: 0 }\n",
                 Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), clock).start();
-        scanner = (SimulatedScanner) app.devices().scanner();
+        scanner = app.simulated().scanner();
         stream = new EventStream(port);
         api = new Api(port);
     }

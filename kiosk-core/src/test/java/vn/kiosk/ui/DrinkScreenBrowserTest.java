@@ -46,7 +46,7 @@ class DrinkScreenBrowserTest {
                 dispenser: { cupMl: 120, noFlowMillis: 500 }
                 """, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
         api = new Api(port);
-        sim = (SimulatedDispenser) app.devices().dispenser();
+        sim = app.simulated().dispenser();
         browser = Browser.open(dir.resolve("chromium"), 800, 480);
         browser.get("http://127.0.0.1:" + port + "/");
         Poll.until(WAIT, "the touchscreen to load", () -> "true".equals(attr("body", "data-ready")));

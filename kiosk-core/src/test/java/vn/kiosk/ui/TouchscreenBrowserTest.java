@@ -20,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.hw.printer.SimulatedTransport;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Browser;
 import vn.kiosk.hw.testing.Poll;
@@ -125,7 +124,7 @@ class TouchscreenBrowserTest {
     @Test
     void aCodeTheScannerCannotReadAsksTheCitizenToScanAgain() {
         openTouchscreen();
-        var scanner = (vn.kiosk.hw.scanner.SimulatedScanner) app.devices().scanner();
+        var scanner = app.simulated().scanner();
         for (String unreadable : new String[] {"x".repeat(5_000), "ab\u0007cd"}) {
             browser.executeScript("document.getElementById('toast').classList.remove('active');"
                     + "document.getElementById('toast').textContent = '';");
@@ -138,7 +137,7 @@ class TouchscreenBrowserTest {
 
     @Test
     void withThePrinterOutOfPaperTheNumberAndAQrStayOnScreen() {
-        ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+        app.simulated().paper().setPaperOut(true);
         openTouchscreen();
         tapService("civil-status");
         browser.findElement(By.id("take")).click();

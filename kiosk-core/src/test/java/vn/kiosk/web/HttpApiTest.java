@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.app.KioskApp;
 import java.time.Duration;
-import vn.kiosk.hw.printer.SimulatedTransport;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Ports;
@@ -172,7 +171,7 @@ class HttpApiTest {
         assertEquals("READY", up.body().get("devices").get("scanner").get("state").asText());
         assertEquals("NOT_CONFIGURED", up.body().get("devices").get("dispenser").get("state").asText());
 
-        ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+        app.simulated().paper().setPaperOut(true);
         Poll.until(Duration.ofSeconds(2), "health to show the paper out",
                 () -> "DEGRADED".equals(api.get("/api/health").body().get("status").asText()));
         Api.Response degraded = api.get("/api/health");
