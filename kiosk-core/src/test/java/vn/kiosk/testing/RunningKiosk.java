@@ -86,6 +86,15 @@ public final class RunningKiosk implements BeforeEachCallback, AfterEachCallback
         return dir;
     }
 
+    /** Closes the kiosk now, for a test whose other parts (a broker) must outlive it; after each test it is done anyway. */
+    public void stop() {
+        if (app != null) {
+            app.close();
+            app = null;
+            api = null;
+        }
+    }
+
     private <T> T running(T part) {
         if (part == null) {
             throw new IllegalStateException("the kiosk of this test is not started (call start(yaml) first)");
@@ -101,9 +110,7 @@ public final class RunningKiosk implements BeforeEachCallback, AfterEachCallback
     @Override
     public void afterEach(ExtensionContext context) {
         try {
-            if (app != null) {
-                app.close();
-            }
+            stop();
         } finally {
             app = null;
             api = null;
