@@ -200,10 +200,6 @@ public final class KioskApp implements AutoCloseable {
         return queue;
     }
 
-    public Devices devices() {
-        return devices;
-    }
-
     /** The simulated hardware (sim: devices) of this running kiosk; a real or missing device fails when asked for. */
     public SimulatedDevices simulated() {
         return devices.simulated();
@@ -211,10 +207,6 @@ public final class KioskApp implements AutoCloseable {
 
     public DeviceWatch deviceWatch() {
         return watch;
-    }
-
-    public TicketDesk desk() {
-        return desk;
     }
 
     public MaintenanceMode maintenance() {
