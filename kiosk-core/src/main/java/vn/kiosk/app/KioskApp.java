@@ -30,6 +30,7 @@ import vn.kiosk.devices.DeviceFactory;
 import vn.kiosk.devices.DeviceStateEvent;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.devices.Devices;
+import vn.kiosk.devices.SimulatedDevices;
 import vn.kiosk.hw.printer.PrinterProfile;
 import vn.kiosk.hw.printer.ReceiptEncoder;
 import vn.kiosk.hw.printer.TextRasterizer;
@@ -199,16 +200,13 @@ public final class KioskApp implements AutoCloseable {
         return queue;
     }
 
-    public Devices devices() {
-        return devices;
+    /** The simulated hardware (sim: devices) of this running kiosk; a real or missing device fails when asked for. */
+    public SimulatedDevices simulated() {
+        return devices.simulated();
     }
 
     public DeviceWatch deviceWatch() {
         return watch;
-    }
-
-    public TicketDesk desk() {
-        return desk;
     }
 
     public MaintenanceMode maintenance() {

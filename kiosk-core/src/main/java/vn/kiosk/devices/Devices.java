@@ -75,6 +75,11 @@ public final class Devices implements AutoCloseable {
         }
     }
 
+    /** The simulated ones among these devices, for tests and demos. */
+    public SimulatedDevices simulated() {
+        return new SimulatedDevices(this);
+    }
+
     public String urlOf(String name) {
         return urls.get(name);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 
 /** The class-data-sharing training: a whole kiosk start and stop in a scratch directory, started late and low. */
 class ArchiveTrainingTest {

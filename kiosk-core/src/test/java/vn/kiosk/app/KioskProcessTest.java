@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.KioskProcess;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 
 /** The real application in its own JVM: crashes, signals, a second instance, a bad configuration. */

@@ -25,7 +25,7 @@ import vn.kiosk.testing.Api;
 import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.KioskProcess;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
 

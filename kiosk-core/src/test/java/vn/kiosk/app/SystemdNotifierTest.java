@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 
 /** The notifier against a fake systemd-notify that records each call's arguments as one line. */
 class SystemdNotifierTest {

@@ -17,7 +17,7 @@ import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.TestConfigs;
 
 /**

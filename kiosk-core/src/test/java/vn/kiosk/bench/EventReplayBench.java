@@ -12,7 +12,7 @@ import vn.kiosk.app.KioskApp;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.IssueRequest;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestConfigs;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.EventStream;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
 

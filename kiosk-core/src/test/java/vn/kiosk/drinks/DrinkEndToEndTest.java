@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /** The HTTP and robot paths through the whole kiosk to the simulated dispenser, with a real broker. */
 class DrinkEndToEndTest {
@@ -29,25 +24,23 @@ class DrinkEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private TestBroker broker;
-    private KioskApp app;
     private MqttProbe probe;
     private Api api;
     private int port;
     private SimulatedDispenser sim;
 
     private void start(String dispenserUrl) throws Exception {
-        broker = TestBroker.start(dir.resolve("broker"));
-        port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, """
+        broker = TestBroker.start(kiosk.dir().resolve("broker"));
+        kiosk.start("""
                 devices: { dispenser: "%s" }
                 mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300, telemetrySeconds: 1 }
-                """.formatted(dispenserUrl, broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
-                Clock.systemUTC()).start();
-        api = new Api(port);
-        sim = (SimulatedDispenser) app.devices().dispenser();
+                """.formatted(dispenserUrl, broker.url()));
+        port = kiosk.port();
+        api = kiosk.api();
+        sim = kiosk.sim().dispenser();
         probe = MqttProbe.connect(broker.url()).subscribe("kiosk/#", 1);
         probe.await(WAIT, "online", m -> m.topic().equals(BASE + "status") && m.json().path("online").asBoolean());
     }
@@ -57,9 +50,7 @@ class DrinkEndToEndTest {
         if (probe != null) {
             probe.close();
         }
-        if (app != null) {
-            app.close();
-        }
+        kiosk.stop();
         if (broker != null) {
             broker.close();
         }

@@ -30,7 +30,7 @@ import vn.kiosk.outbox.Outbox;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.storage.Database;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.TestConfigs;
 
 /** Pours and every interlock, on the GPIO driver over Pi4J's mock platform and a real SQLite file. */
@@ -71,7 +71,7 @@ class DrinkServiceTest {
         return drinks.pour(id).orElseThrow();
     }
 
-    /** Milliseconds until the condition holds, polled every millisecond. */
+    /** Milliseconds until the condition holds, polled every millisecond: a latency measurement, not a wait. */
     private static long millisUntil(BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
         long t0 = System.nanoTime();
         while (!condition.getAsBoolean()) {
@@ -147,7 +147,7 @@ class DrinkServiceTest {
         // timed from before the request, so a start() that returns late under load cannot shorten it
         long t0 = System.nanoTime();
         Pour p = drinks.start("cold", 100, false, "robot");
-        millisUntil(() -> !anyValveOpen(), 2000);
+        Poll.until(Duration.ofSeconds(2), "the valves closed", () -> !anyValveOpen());
         long closedAfter = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(closedAfter >= 290 && closedAfter <= 400 + LOAD_MARGIN_MS,
                 "closed " + closedAfter + " ms after the request (limit 300; never before it)");
@@ -180,7 +180,7 @@ class DrinkServiceTest {
         start(300, 450, "  noFlowMillis: 1500\n  minFlowMlPerMinute: 2000\n");
         long t0 = System.nanoTime();
         Pour p = drinks.start("cold", 50, false, "robot");
-        millisUntil(() -> !anyValveOpen(), 5000);
+        Poll.until(Duration.ofSeconds(5), "the valves closed", () -> !anyValveOpen());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms >= 2990 && ms <= 3100 + LOAD_MARGIN_MS, "closed at " + ms + " ms (backstop 3000 ms; never before it)");
         Pour end = finished(p.id());

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /** The shipped broker ACL (config/mosquitto/aclfile) keeps each role to its own commands and replies. */
 class BrokerAclTest {
@@ -23,18 +21,18 @@ class BrokerAclTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
 
     @Test
     void eachRoleReachesOnlyItsOwnCommandsAndReplies() throws Exception {
         Assumptions.assumeTrue(TestBroker.mosquittoInstalled(), "needs mosquitto for ACLs");
         Map<String, String> accounts = Map.of("phuong-ben-thanh/kiosk-01", "kiosk-secret", "robot", "robot-secret",
                 "tech", "tech-secret", "monitor", "monitor-secret");
-        try (TestBroker broker = TestBroker.withAccounts(dir.resolve("broker"), accounts, Path.of("../config/mosquitto/aclfile"))) {
-            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+        try (TestBroker broker = TestBroker.withAccounts(kiosk.dir().resolve("broker"), accounts, Path.of("../config/mosquitto/aclfile"))) {
+            KioskApp app = kiosk.start("""
                     mqtt: { url: "%s", username: "phuong-ben-thanh/kiosk-01", password: kiosk-secret, reconnectMinMillis: 20 }
-                    """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+                    """.formatted(broker.url())).app();
             try (MqttProbe robot = MqttProbe.connect(broker.url(), "robot", "robot-secret").subscribe("kiosk/#", 1);
                  MqttProbe tech = MqttProbe.connect(broker.url(), "tech", "tech-secret").subscribe("kiosk/#", 1);
                  MqttProbe monitor = MqttProbe.connect(broker.url(), "monitor", "monitor-secret").subscribe("kiosk/#", 1)) {
@@ -54,7 +52,7 @@ class BrokerAclTest {
                         "the broker dropped the robot's tech command: the kiosk never answered it");
                 assertEquals(false, app.maintenance().isOn(), "and the kiosk never ran it");
             } finally {
-                app.close();
+                kiosk.stop(); // before the broker goes
             }
         }
     }

@@ -20,7 +20,7 @@ import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.testing.NatsBroker;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestConfigs;

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.json.Json;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /**
  * 2,000 mutated commands (topics and payloads) from a fixed seed: each one on a subscribed topic gets
@@ -51,18 +48,18 @@ class CommandFuzzTest {
     private final long seed = Long.getLong("fuzz.seed", 20_261_201L);
     private final int count = Integer.getInteger("fuzz.count", 2_000);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
 
     private record Input(String topic, byte[] payload) { }
 
     @Test
     void everyMutatedCommandGetsOneReplyOrADeliberateSilence() throws Exception {
-        try (TestBroker broker = TestBroker.start(dir.resolve("broker"))) {
-            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+        try (TestBroker broker = TestBroker.start(kiosk.dir().resolve("broker"))) {
+            KioskApp app = kiosk.start("""
                     mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300, telemetrySeconds: 3600 }
                     devices: { printer: "" }
-                    """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+                    """.formatted(broker.url())).app();
             try (MqttProbe robot = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1)) {
                 Poll.until(Duration.ofSeconds(10), "the kiosk to connect", () -> app.fleet().isConnected());
                 Set<String> subscribed = Set.copyOf(app.fleet().connection().subscriptions());
@@ -111,7 +108,7 @@ class CommandFuzzTest {
                         m -> m.topic().equals(BASE + "reply/robot/fuzz-after")).json();
                 assertEquals(200, after.get("code").asInt(), "seed " + seed + ": " + after);
             } finally {
-                app.close();
+                kiosk.stop(); // before the broker goes
             }
         }
     }

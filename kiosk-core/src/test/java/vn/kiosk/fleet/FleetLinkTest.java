@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.hw.testing.Poll;
 
 /** The fleet link against a private Mosquitto: status, telemetry, events, commands by role. */
 class FleetLinkTest {
@@ -26,20 +24,19 @@ class FleetLinkTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private TestBroker broker;
     private KioskApp app;
     private MqttProbe probe;
     private Api api;
 
     private void start() throws Exception {
-        broker = TestBroker.start(dir.resolve("broker"));
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, """
+        broker = TestBroker.start(kiosk.dir().resolve("broker"));
+        app = kiosk.start("""
                 mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300, telemetrySeconds: 1 }
-                """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
-        api = new Api(port);
+                """.formatted(broker.url())).app();
+        api = kiosk.api();
         probe = MqttProbe.connect(broker.url()).subscribe("kiosk/#", 1);
     }
 
@@ -48,9 +45,7 @@ class FleetLinkTest {
         if (probe != null) {
             probe.close();
         }
-        if (app != null) {
-            app.close();
-        }
+        kiosk.stop(); // before the broker, as a kiosk on site never sees its broker vanish first
         if (broker != null) {
             broker.close();
         }
@@ -75,8 +70,7 @@ class FleetLinkTest {
         }
         assertEquals("READY", telemetry.path("devices").path("printer").asText());
 
-        app.close();
-        app = null;
+        kiosk.stop();
         probe.await(WAIT, "offline status on a clean stop", m -> m.topic().equals(BASE + "status")
                 && !m.json().path("online").asBoolean(true));
     }
@@ -101,7 +95,7 @@ class FleetLinkTest {
                 last = e.get("seq").asLong();
             }
         }
-        Poll(() -> app.fleet().isConnected());
+        Poll.until(WAIT, "the fleet link connected", () -> app.fleet().isConnected());
     }
 
     @Test
@@ -198,9 +192,9 @@ class FleetLinkTest {
     @Test
     void configReloadChecksTheFileFirst() throws Exception {
         start();
-        java.nio.file.Path file = dir.resolve("kiosk-test.yaml");
+        java.nio.file.Path file = kiosk.dir().resolve("kiosk-test.yaml");
         boolean[] restarted = new boolean[1];
-        app.configSource(file, Map.of("KIOSK_DATA_DIR", dir.resolve("data").toString())).onRestart(() -> restarted[0] = true);
+        app.configSource(file, Map.of("KIOSK_DATA_DIR", kiosk.dir().resolve("data").toString())).onRestart(() -> restarted[0] = true);
         probe.await(WAIT, "online", m -> m.topic().equals(BASE + "status"));
         java.nio.file.Files.writeString(file, "http: { port: 99999 }\n");
         probe.publish(BASE + "cmd/tech/config.reload", "{\"id\": \"cr-1\"}");
@@ -211,7 +205,7 @@ class FleetLinkTest {
         java.nio.file.Files.writeString(file, "http: { port: 9999 }\n");
         probe.publish(BASE + "cmd/tech/config.reload", "{\"id\": \"cr-2\"}");
         assertTrue(reply("tech", "cr-2").path("data").path("restarting").asBoolean());
-        vn.kiosk.testing.Poll.until(WAIT, "the restart to be requested", () -> restarted[0]);
+        vn.kiosk.hw.testing.Poll.until(WAIT, "the restart to be requested", () -> restarted[0]);
     }
 
     private void expectInvalid(String role, int count) {
@@ -225,9 +219,5 @@ class FleetLinkTest {
 
     private JsonNode reply(String role, String id) {
         return probe.await(WAIT, "reply to " + id, m -> m.topic().equals(BASE + "reply/" + role + "/" + id)).json();
-    }
-
-    private static void Poll(java.util.function.BooleanSupplier c) {
-        vn.kiosk.testing.Poll.until(WAIT, "condition", c);
     }
 }

@@ -2,21 +2,17 @@ package vn.kiosk.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /**
  * A command topic Paho cannot decode (an emoji: Paho 1.2.5 refuses every character outside the
@@ -27,16 +23,16 @@ class PoisonTopicTest {
 
     private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
 
     @Test
     void aValidCommandAfterTopicsPahoCannotDecodeIsAnsweredWithinFiveSeconds() throws Exception {
         Assumptions.assumeTrue(TestBroker.mosquittoInstalled(), "needs mosquitto and mosquitto_pub");
-        try (TestBroker broker = TestBroker.start(dir.resolve("broker"))) {
-            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+        try (TestBroker broker = TestBroker.start(kiosk.dir().resolve("broker"))) {
+            KioskApp app = kiosk.start("""
                     mqtt: { url: "%s", reconnectMinMillis: 20, reconnectMaxMillis: 300 }
-                    """.formatted(broker.url()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+                    """.formatted(broker.url())).app();
             try (MqttProbe robot = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1)) {
                 Poll.until(Duration.ofSeconds(10), "the kiosk to connect", () -> app.fleet().isConnected());
                 for (String name : new String[] {"\uD83D\uDE00", "ticket.issue\uD83E\uDD16", "\uD83D\uDE00/x"}) {
@@ -50,7 +46,7 @@ class PoisonTopicTest {
                         .filter(c -> c.name().equals("broker")).findFirst().orElseThrow();
                 assertEquals("PASS", brokerCheck.result(), brokerCheck.detail());
             } finally {
-                app.close();
+                kiosk.stop(); // before the broker goes
             }
         }
     }

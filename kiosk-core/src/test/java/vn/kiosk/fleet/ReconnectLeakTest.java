@@ -10,18 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /**
  * 1,000 forced reconnects (a proxy between kiosk and broker cuts every connection) with the
@@ -31,15 +28,15 @@ import vn.kiosk.testing.TestConfigs;
  */
 class ReconnectLeakTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
 
     @Test
     void aThousandReconnectsLeakNoThreadsAndNoFileDescriptors() throws Exception {
-        try (TestBroker broker = TestBroker.start(dir.resolve("broker")); CuttingProxy proxy = new CuttingProxy(broker.port())) {
-            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+        try (TestBroker broker = TestBroker.start(kiosk.dir().resolve("broker")); CuttingProxy proxy = new CuttingProxy(broker.port())) {
+            KioskApp app = kiosk.start("""
                     mqtt: { url: "tcp://127.0.0.1:%d", reconnectMinMillis: 1, reconnectMaxMillis: 5, telemetrySeconds: 3600 }
-                    """.formatted(proxy.port()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+                    """.formatted(proxy.port())).app();
             try {
                 MqttConnection connection = app.fleet().connection();
                 cycle(proxy, connection, 20); // warm up: pools and caches settle
@@ -51,7 +48,7 @@ class ReconnectLeakTest {
                 assertTrue(threadsAfter <= threads + 3, "threads " + threads + " -> " + threadsAfter);
                 assertTrue(fdsAfter <= fds + 10, "open files " + fds + " -> " + fdsAfter);
             } finally {
-                app.close();
+                kiosk.stop(); // before the broker goes
             }
         }
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.FleetKiosk;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 
 /** A request id used again for a different request is a 409 request_conflict, over MQTT and HTTP alike. */
 class RequestConflictTest {

@@ -2,19 +2,15 @@ package vn.kiosk.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 /**
  * A link that looks connected but hears nothing (the state a dead Paho receive thread leaves, here
@@ -25,16 +21,16 @@ class StalledLinkTest {
 
     private static final String BASE = "kiosk/phuong-ben-thanh/kiosk-01/";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
 
     @Test
     void aLinkThatHearsNothingFailsTheSelfTestAndIsReplaced() throws Exception {
-        try (TestBroker broker = TestBroker.start(dir.resolve("broker"));
+        try (TestBroker broker = TestBroker.start(kiosk.dir().resolve("broker"));
              ReconnectLeakTest.CuttingProxy proxy = new ReconnectLeakTest.CuttingProxy(broker.port())) {
-            KioskApp app = new KioskApp(TestConfigs.load(dir, """
+            KioskApp app = kiosk.start("""
                     mqtt: { url: "tcp://127.0.0.1:%d", reconnectMinMillis: 20, reconnectMaxMillis: 300, keepAliveSeconds: 30 }
-                    """.formatted(proxy.port()), Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+                    """.formatted(proxy.port())).app();
             try (MqttProbe robot = MqttProbe.connect(broker.url()).subscribe(BASE + "reply/#", 1)) {
                 MqttConnection connection = app.fleet().connection();
                 Poll.until(Duration.ofSeconds(10), "the kiosk to connect", connection::isConnected);
@@ -49,7 +45,7 @@ class StalledLinkTest {
                 assertEquals(200, reply.json().get("code").asInt());
                 assertEquals("PASS", brokerCheck(app));
             } finally {
-                app.close();
+                kiosk.stop(); // before the broker goes
             }
         }
     }

@@ -6,34 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.hw.printer.SimulatedTransport;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestBroker;
-import vn.kiosk.testing.TestConfigs;
 
 class FleetMonitorTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
 
     @Test
     void showsEachKioskWithItsDevicesAndAlerts() throws Exception {
-        try (TestBroker broker = TestBroker.start(dir.resolve("broker"))) {
-            KioskApp app = new KioskApp(TestConfigs.load(dir, "mqtt: { url: \"" + broker.url() + "\", telemetrySeconds: 1 }\n",
-                    Map.of("KIOSK_HTTP_PORT", String.valueOf(Ports.free()))), Clock.systemUTC()).start();
+        try (TestBroker broker = TestBroker.start(kiosk.dir().resolve("broker"))) {
+            KioskApp app = kiosk.start("mqtt: { url: \"" + broker.url() + "\", telemetrySeconds: 1 }\n").app();
             try {
                 Poll.until(Duration.ofSeconds(10), "the kiosk online", () -> app.fleet().isConnected());
-                ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+                app.simulated().paper().setPaperOut(true);
                 Poll.until(Duration.ofSeconds(5), "paper out noticed",
                         () -> "PAPER_OUT".equals(app.deviceWatch().statuses().get("printer").state()));
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -45,7 +40,7 @@ class FleetMonitorTest {
                 assertTrue(table.contains(" yes "), table);
                 assertTrue(table.contains("PAPER OUT"), table);
             } finally {
-                app.close();
+                kiosk.stop(); // before the broker goes
             }
         }
     }

@@ -2,6 +2,7 @@ package vn.kiosk.printing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -14,51 +15,28 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
-import vn.kiosk.hw.printer.SimulatedTransport;
-import vn.kiosk.hw.printer.VirtualPrinter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.Api;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.QrCodes;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.testing.RunningKiosk;
 
 /** Tickets on the simulated printer through the whole application: the print result reaches the caller. */
 class TicketPrintingTest {
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private Api api;
     private int port;
-    private VirtualPrinter paper;
-    private SimulatedTransport cable;
 
     private void start(String yaml) throws Exception {
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
-        api = new Api(port);
-        this.port = port;
-        if (app.devices().printer() != null) {
-            cable = (SimulatedTransport) app.devices().printer().transport();
-            paper = cable.printer();
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        api = kiosk.start(yaml).api();
+        port = kiosk.port();
     }
 
     @Test
@@ -68,8 +46,8 @@ class TicketPrintingTest {
         assertEquals(201, r.status(), r.text());
         assertTrue(r.body().get("printed").asBoolean(), r.text());
         assertEquals("printed", r.body().get("printState").asText());
-        assertEquals(1, paper.pageCount());
-        Path png = dir.resolve("data/printer/ticket-000001.png");
+        assertEquals(1, kiosk.sim().paper().pageCount());
+        Path png = kiosk.dir().resolve("data/printer/ticket-000001.png");
         assertTrue(Files.isRegularFile(png), "the simulated printer keeps a picture of the ticket");
         assertEquals(r.body().get("id").asText(), QrCodes.decode(ImageIO.read(png.toFile())));
         assertEquals(576, ImageIO.read(png.toFile()).getWidth());
@@ -78,7 +56,7 @@ class TicketPrintingTest {
     @Test
     void paperOutStillGivesTheNumberMarksItNotPrintedAndAReprintPrintsItOnce() throws Exception {
         start("{}");
-        paper.setPaperOut(true);
+        kiosk.sim().paper().setPaperOut(true);
         long t0 = System.nanoTime();
         Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\", \"channel\": \"robot\"}");
         assertEquals(201, r.status());
@@ -101,31 +79,31 @@ class TicketPrintingTest {
                 .anyMatch(d -> d.contains("\"state\":\"PAPER_OUT\"")));
         assertTrue(events("ticket.print_failed").get(0).contains("\"printerState\":\"PAPER_OUT\""));
 
-        paper.setPaperOut(false);
+        kiosk.sim().paper().setPaperOut(false);
         Api.Response again = api.post("/api/tickets/" + id + "/reprint", "");
         assertEquals(200, again.status(), again.text());
         assertTrue(again.body().get("printed").asBoolean());
-        assertEquals(1, paper.pageCount(), "printed exactly once");
-        assertEquals(id, QrCodes.decode(paper.lastPage()));
+        assertEquals(1, kiosk.sim().paper().pageCount(), "printed exactly once");
+        assertEquals(id, QrCodes.decode(kiosk.sim().paper().lastPage()));
         assertEquals(1, events("ticket.printed").size());
     }
 
     @Test
     void paperRunningOutMidTicketIsNotCountedAsPrinted() throws Exception {
         start("{}");
-        paper.runOutOfPaperAfter(150);
+        kiosk.sim().paper().runOutOfPaperAfter(150);
         Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\"}");
         assertEquals(201, r.status());
         String id = r.body().get("id").asText();
         Poll.until(Duration.ofSeconds(5), "the failure to be recorded",
                 () -> "failed".equals(api.get("/api/tickets/" + id).body().get("printState").asText()));
-        assertEquals(0, paper.pageCount());
+        assertEquals(0, kiosk.sim().paper().pageCount());
     }
 
     @Test
     void anUnpluggedPrinterIsOfflineAndTicketsAreStillIssued() throws Exception {
         start("{}");
-        cable.setPlugged(false);
+        kiosk.sim().printerCable().setPlugged(false);
         Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\"}");
         assertEquals(201, r.status());
         String id = r.body().get("id").asText();
@@ -133,7 +111,7 @@ class TicketPrintingTest {
                 () -> "failed".equals(api.get("/api/tickets/" + id).body().get("printState").asText()));
         Poll.until(Duration.ofSeconds(3), "health to show OFFLINE",
                 () -> "OFFLINE".equals(api.get("/api/health").body().get("devices").get("printer").get("state").asText()));
-        cable.setPlugged(true);
+        kiosk.sim().printerCable().setPlugged(true);
         Poll.until(Duration.ofSeconds(5), "the printer to come back",
                 () -> "READY".equals(api.get("/api/health").body().get("devices").get("printer").get("state").asText()));
         assertTrue(api.post("/api/tickets/" + id + "/reprint", "").body().get("printed").asBoolean());
@@ -143,7 +121,7 @@ class TicketPrintingTest {
     void theQrTemplateAndNoPrinterCases() throws Exception {
         start("printing: { ticket: { qr: \"https://dvc.example.vn/q/{site}/{number}\" } }\n");
         Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\"}");
-        assertEquals("https://dvc.example.vn/q/phuong-ben-thanh/E001", QrCodes.decode(paper.lastPage()));
+        assertEquals("https://dvc.example.vn/q/phuong-ben-thanh/E001", QrCodes.decode(kiosk.sim().paper().lastPage()));
         assertEquals(404, api.post("/api/tickets/nope/reprint", "").status());
         assertEquals(201, r.status());
     }
@@ -157,11 +135,13 @@ class TicketPrintingTest {
         Api.Response reprint = api.post("/api/tickets/" + r.body().get("id").asText() + "/reprint", "");
         assertEquals(409, reprint.status());
         assertEquals("no_printer", reprint.body().get("error").get("code").asText());
+        IllegalStateException noPaper = assertThrows(IllegalStateException.class, () -> kiosk.sim().paper());
+        assertEquals("the printer is not simulated (devices.printer: not configured)", noPaper.getMessage());
     }
 
     private List<String> events(String type) {
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/kiosk.db"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + kiosk.dir().resolve("data/kiosk.db"));
              var ps = c.prepareStatement("SELECT data FROM outbox WHERE type = ? ORDER BY seq")) {
             ps.setString(1, type);
             ResultSet rs = ps.executeQuery();

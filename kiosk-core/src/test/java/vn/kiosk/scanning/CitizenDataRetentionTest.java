@@ -19,7 +19,7 @@ import vn.kiosk.hw.testing.PtyPair;
 import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.HeapDump;
 import vn.kiosk.testing.KioskProcess;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 
 /**

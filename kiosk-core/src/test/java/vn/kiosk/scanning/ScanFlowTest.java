@@ -9,49 +9,39 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import vn.kiosk.app.KioskApp;
 import vn.kiosk.hw.scanner.SimulatedScanner;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.MutableClock;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.testing.RunningKiosk;
 
 /** Scanned codes through the whole application to the touchscreen's event stream. */
 class ScanFlowTest {
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T03:00:00Z"));
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk().clock(clock);
     private EventStream stream;
     private SimulatedScanner scanner;
     private Api api;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T03:00:00Z"));
 
     private void start() throws Exception {
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, "scanning: { dedupeMillis: 0 }\n",
-                Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), clock).start();
-        scanner = (SimulatedScanner) app.devices().scanner();
-        stream = new EventStream(port);
-        api = new Api(port);
+        kiosk.start("scanning: { dedupeMillis: 0 }\n");
+        scanner = kiosk.sim().scanner();
+        stream = new EventStream(kiosk.port());
+        api = kiosk.api();
     }
 
     @AfterEach
     void stop() {
         if (stream != null) {
             stream.close();
-        }
-        if (app != null) {
-            app.close();
         }
     }
 
@@ -64,14 +54,14 @@ class ScanFlowTest {
         assertEquals("079*******34", e.get("maskedId").asText());
         assertEquals("elderly", e.get("priorityOffer").asText());
         assertFalse(e.toString().contains("Bình") || e.toString().contains("1950") || e.toString().contains("Lê Lợi"));
-        assertTrue(app.citizenSession().current().isPresent(), "held in memory for this citizen");
+        assertTrue(kiosk.app().citizenSession().current().isPresent(), "held in memory for this citizen");
 
         scanner.inject("001190012345||Nguyễn Thị Mai|01021990|Nữ|Số 5 ngõ 3, Phường Láng, Hà Nội|10102022");
         JsonNode young = stream.await("the second scan", n -> n.path("maskedId").asText().equals("001*******45"));
         assertTrue(young.get("priorityOffer").isNull());
 
         assertEquals(201, api.post("/api/tickets", "{\"serviceId\": \"land\"}").status());
-        assertTrue(app.citizenSession().current().isEmpty(), "wiped once the ticket is issued");
+        assertTrue(kiosk.app().citizenSession().current().isEmpty(), "wiped once the ticket is issued");
     }
 
     @Test

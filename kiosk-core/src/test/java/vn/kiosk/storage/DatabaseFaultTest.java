@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.ScratchFilesystem;
 
 /** A real SQLite file on a real filesystem that fills up: the real error survives, and writes recover. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import vn.kiosk.hw.testing.Poll;
 
 /** A browser's EventSource in tests: reads GET /api/events and keeps every message's JSON. */
 public final class EventStream implements AutoCloseable {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import vn.kiosk.app.KioskApp;
+import vn.kiosk.hw.testing.Poll;
 
 /**
  * The command tests' fixture: a kiosk in this JVM linked to a private broker, its HTTP API, and a

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import vn.kiosk.hw.testing.Poll;
 
 /**
  * The real kiosk application in a child JVM, started from the test classpath, so tests can

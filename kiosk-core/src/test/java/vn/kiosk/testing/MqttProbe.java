@@ -14,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import vn.kiosk.hw.testing.Poll;
 
 /** The far side of the fleet link in tests: a robot, counter, technician or event collector. */
 public final class MqttProbe implements AutoCloseable {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import vn.kiosk.hw.testing.Poll;
 
 /** A private NATS server with its MQTT listener (needs JetStream), for the broker compatibility contract. */
 public final class NatsBroker implements AutoCloseable {

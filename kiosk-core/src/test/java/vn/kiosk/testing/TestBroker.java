@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import vn.kiosk.fleet.EmbeddedBroker;
+import vn.kiosk.hw.testing.Poll;
 
 /**
  * A private MQTT broker for one test: Mosquitto (Debian package mosquitto) on a free port with its

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import vn.kiosk.app.KioskApp;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Browser;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 
 /**
  * The waiting-room display on another machine of the LAN: it asks for a token once, keeps it in
@@ -36,9 +31,8 @@ class DisplayTokenBrowserTest {
     private static final String COUNTER = "counter-token-0123456789";
     private static final String TECH = "tech-token-0123456789ab";
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private ChromeDriver browser;
 
     @AfterEach
@@ -46,26 +40,22 @@ class DisplayTokenBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
     void theDisplayOnTheLanTakesItsTokenOnceAndNeverInAUrl() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, """
+        kiosk.start("""
                 http:
                   bind: 0.0.0.0
                   trustLocalhost: false
                   tokens: { robot: %s, counter: %s, tech: %s }
-                """.formatted(ROBOT, COUNTER, TECH), Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
-        Api local = new Api(port);
+                """.formatted(ROBOT, COUNTER, TECH));
+        Api local = kiosk.api();
         String number = local.post("/api/tickets", "{\"serviceId\": \"land\"}", COUNTER).body().get("number").asText();
-        browser = Browser.open(dir.resolve("chromium"), 1280, 720);
+        browser = Browser.open(kiosk.dir().resolve("chromium"), 1280, 720);
 
-        String base = "http://127.0.0.1:" + port;
+        String base = kiosk.base();
         browser.get(base + "/display");
         Poll.until(WAIT, "the display to ask for its token", () -> browser.findElement(By.id("token-form")).isDisplayed());
         browser.findElement(By.id("token")).sendKeys(COUNTER);

@@ -5,34 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import vn.kiosk.app.KioskApp;
 import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Browser;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 
 /** The touchscreen's drink flow in headless Chromium against the simulated dispenser. */
 class DrinkScreenBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private ChromeDriver browser;
     private Api api;
     private SimulatedDispenser sim;
@@ -40,15 +34,14 @@ class DrinkScreenBrowserTest {
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, """
+        kiosk.start("""
                 devices: { dispenser: "sim:?flowMlPerMinute=3000" }
                 dispenser: { cupMl: 120, noFlowMillis: 500 }
-                """, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
-        api = new Api(port);
-        sim = (SimulatedDispenser) app.devices().dispenser();
-        browser = Browser.open(dir.resolve("chromium"), 800, 480);
-        browser.get("http://127.0.0.1:" + port + "/");
+                """);
+        api = kiosk.api();
+        sim = kiosk.sim().dispenser();
+        browser = Browser.open(kiosk.dir().resolve("chromium"), 800, 480);
+        browser.get(kiosk.base() + "/");
         Poll.until(WAIT, "the touchscreen to load", () -> "true".equals(attr("body", "data-ready")));
     }
 
@@ -56,9 +49,6 @@ class DrinkScreenBrowserTest {
     void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (app != null) {
-            app.close();
         }
     }
 

@@ -3,38 +3,31 @@ package vn.kiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import vn.kiosk.app.KioskApp;
-import vn.kiosk.hw.printer.SimulatedTransport;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.Browser;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.RunningKiosk;
 
 /** The citizen touchscreen, the counter page and the waiting-room display in a real headless Chromium. */
 class TouchscreenBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private ChromeDriver browser;
     private Api api;
     private String base;
@@ -42,21 +35,16 @@ class TouchscreenBrowserTest {
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, "ui: { idleSeconds: 5 }\n", Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
-                Clock.systemUTC()).start();
-        api = new Api(port);
-        base = "http://127.0.0.1:" + port;
-        browser = Browser.open(dir.resolve("chromium"), 800, 480);
+        kiosk.start("ui: { idleSeconds: 5 }\n");
+        api = kiosk.api();
+        base = kiosk.base();
+        browser = Browser.open(kiosk.dir().resolve("chromium"), 800, 480);
     }
 
     @AfterEach
     void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (app != null) {
-            app.close();
         }
     }
 
@@ -125,7 +113,7 @@ class TouchscreenBrowserTest {
     @Test
     void aCodeTheScannerCannotReadAsksTheCitizenToScanAgain() {
         openTouchscreen();
-        var scanner = (vn.kiosk.hw.scanner.SimulatedScanner) app.devices().scanner();
+        var scanner = kiosk.sim().scanner();
         for (String unreadable : new String[] {"x".repeat(5_000), "ab\u0007cd"}) {
             browser.executeScript("document.getElementById('toast').classList.remove('active');"
                     + "document.getElementById('toast').textContent = '';");
@@ -138,7 +126,7 @@ class TouchscreenBrowserTest {
 
     @Test
     void withThePrinterOutOfPaperTheNumberAndAQrStayOnScreen() {
-        ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+        kiosk.sim().paper().setPaperOut(true);
         openTouchscreen();
         tapService("civil-status");
         browser.findElement(By.id("take")).click();
@@ -153,9 +141,9 @@ class TouchscreenBrowserTest {
     @Test
     void maintenanceShowsOutOfServiceWithoutAReload() {
         openTouchscreen();
-        app.maintenance().set(true);
+        kiosk.app().maintenance().set(true);
         Poll.until(WAIT, "the out-of-service screen", () -> browser.findElement(By.id("maintenance")).isDisplayed());
-        app.maintenance().set(false);
+        kiosk.app().maintenance().set(false);
         Poll.until(WAIT, "back in service", () -> !browser.findElement(By.id("maintenance")).isDisplayed());
     }
 

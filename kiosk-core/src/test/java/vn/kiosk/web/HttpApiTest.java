@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
 import java.time.Duration;
-import vn.kiosk.hw.printer.SimulatedTransport;
-import vn.kiosk.testing.Poll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Api;
-import vn.kiosk.testing.Ports;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.testing.RunningKiosk;
 
 /** The local API over real HTTP, against the whole application with simulated devices. */
 class HttpApiTest {
@@ -26,23 +19,12 @@ class HttpApiTest {
     private static final String COUNTER = "counter-token-0123456789";
     private static final String TECH = "tech-token-0123456789ab";
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private Api api;
 
     private void start(String yaml) throws Exception {
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
-                Clock.systemUTC()).start();
-        api = new Api(port);
-    }
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
+        api = kiosk.start(yaml).api();
     }
 
     @Test
@@ -172,7 +154,7 @@ class HttpApiTest {
         assertEquals("READY", up.body().get("devices").get("scanner").get("state").asText());
         assertEquals("NOT_CONFIGURED", up.body().get("devices").get("dispenser").get("state").asText());
 
-        ((SimulatedTransport) app.devices().printer().transport()).printer().setPaperOut(true);
+        kiosk.sim().paper().setPaperOut(true);
         Poll.until(Duration.ofSeconds(2), "health to show the paper out",
                 () -> "DEGRADED".equals(api.get("/api/health").body().get("status").asText()));
         Api.Response degraded = api.get("/api/health");

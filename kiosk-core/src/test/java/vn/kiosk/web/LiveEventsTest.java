@@ -3,21 +3,15 @@ package vn.kiosk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.EventStream;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.RawHttp;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.testing.RunningKiosk;
 
 /** GET /api/events: who may open it, what a plain GET gets, and how many may be open at once. */
 class LiveEventsTest {
@@ -27,22 +21,12 @@ class LiveEventsTest {
     private static final String TECH = "tech-token-0123456789ab";
     private static final String EVENTS_REQUEST = "GET /api/events HTTP/1.1\r\nHost: kiosk\r\nAccept: text/event-stream\r\n";
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private int port;
 
     private void start(String yaml) throws Exception {
-        port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
-                Clock.systemUTC()).start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
+        port = kiosk.start(yaml).port();
     }
 
     @Test

@@ -10,33 +10,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
-import vn.kiosk.testing.Poll;
-import vn.kiosk.testing.Ports;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.RawHttp;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.testing.RunningKiosk;
 
 /** Clients that send their request a byte at a time must not take the HTTP threads from everyone else. */
 class SlowClientsTest {
 
     private static final int SLOW_CLIENTS = 40;
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private final List<Socket> sockets = new ArrayList<>();
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
@@ -46,16 +40,11 @@ class SlowClientsTest {
         for (Socket s : sockets) {
             s.close();
         }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
     void healthAnswersWhileFortyClientsTrickleTheirBodies() throws Exception {
-        int port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, "{}", Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
-                Clock.systemUTC()).start();
+        int port = kiosk.start("{}").port();
         long attackStart = System.nanoTime();
         for (int i = 0; i < SLOW_CLIENTS; i++) {
             Socket s = new Socket("127.0.0.1", port);

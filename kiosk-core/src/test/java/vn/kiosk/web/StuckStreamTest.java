@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.kiosk.app.KioskApp;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.EventStream;
-import vn.kiosk.testing.Poll;
+import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.RawHttp;
-import vn.kiosk.testing.TestConfigs;
+import vn.kiosk.testing.RunningKiosk;
 
 /**
  * A client that opens the stream and stops reading (a frozen tab, a dead Wi-Fi link) must not hold
@@ -46,9 +43,8 @@ class StuckStreamTest {
      */
     private static final long MAX_PUBLISH_MS = 200;
 
-    @TempDir
-    Path dir;
-    private KioskApp app;
+    @RegisterExtension
+    final RunningKiosk kiosk = new RunningKiosk();
     private Javalin bare;
     private LiveEvents events;
     private int port;
@@ -57,10 +53,8 @@ class StuckStreamTest {
     private final LongAdder totalNanos = new LongAdder();
 
     private void start(String yaml) throws Exception {
-        port = Ports.free();
-        app = new KioskApp(TestConfigs.load(dir, yaml, Map.of("KIOSK_HTTP_PORT", String.valueOf(port))),
-                Clock.systemUTC()).start();
-        events = app.events();
+        port = kiosk.start(yaml).port();
+        events = kiosk.events();
     }
 
     /** The stream alone on a server of its own, with a heartbeat and a stall limit short enough for a test. */
@@ -82,9 +76,6 @@ class StuckStreamTest {
         }
         if (stuck != null) {
             stuck.close();
-        }
-        if (app != null) {
-            app.close();
         }
         if (bare != null) {
             events.closeAll();

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.hw.testing.Poll;
 
 class Ds18b20Test {
 
@@ -37,17 +38,10 @@ class Ds18b20Test {
         Files.writeString(sensor.resolve("w1_slave"), GOOD.replace("t=23125", "t=91500"));
         try (Ds18b20 probe = new Ds18b20(dir.resolve("28-*").resolve("w1_slave").toString(), Duration.ofMillis(20),
                 Clock.systemUTC())) {
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (probe.latest().celsius() == null) {
-                assertTrue(System.nanoTime() < deadline, "no reading: " + probe.latest());
-                Thread.sleep(5);
-            }
+            Poll.until(Duration.ofSeconds(5), "a reading", () -> probe.latest().celsius() != null);
             assertEquals(91.5, probe.latest().celsius(), 1e-9);
             Files.delete(sensor.resolve("w1_slave"));
-            while (probe.latest().celsius() != null) {
-                assertTrue(System.nanoTime() < deadline, "a missing probe still reads");
-                Thread.sleep(5);
-            }
+            Poll.until(Duration.ofSeconds(5), "a missing probe to stop reading", () -> probe.latest().celsius() == null);
             assertNull(probe.latest().celsius());
             assertTrue(probe.latest().problem().contains("no sensor"), probe.latest().problem());
         }

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.io.PinSpec;
+import vn.kiosk.hw.testing.Poll;
 
 /** The GPIO driver on Pi4J's mock platform, driven by the simulated water. */
 class SimulatedDispenserTest {
@@ -32,16 +32,6 @@ class SimulatedDispenserTest {
     void close() {
         if (d != null) {
             d.close();
-        }
-    }
-
-    static void until(BooleanSupplier condition, long millis, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + millis + " ms: " + what);
-            }
-            Thread.sleep(1);
         }
     }
 
@@ -65,7 +55,7 @@ class SimulatedDispenserTest {
     void flowMeterCountsThePulsesOfTheWaterThatRuns() throws InterruptedException {
         d = new SimulatedDispenser(WIRING, 6000, 450, 90.0); // 100 ml/s
         d.open(Tap.COLD);
-        until(() -> d.deliveredMl() >= 200, 5000, "200 ml delivered");
+        Poll.until(Duration.ofMillis(5000), "200 ml delivered", () -> d.deliveredMl() >= 200);
         d.closeAll();
         double ml = d.deliveredMl();
         long pulses = d.flowPulses();
@@ -88,7 +78,7 @@ class SimulatedDispenserTest {
         assertFalse(d.levelLow(Tap.COLD));
         assertEquals(List.of("CUP=false", "HOT_LEVEL=true"), heard);
         d.open(Tap.COLD);
-        until(() -> heard.contains("FLOW_PULSE=true"), 2000, "a flow pulse");
+        Poll.until(Duration.ofMillis(2000), "a flow pulse", () -> heard.contains("FLOW_PULSE=true"));
         assertTrue(d.status().detail().contains("cold valve open"), d.status().detail());
         d.closeAll();
         assertEquals("LEVEL_LOW", d.status().state());
@@ -108,7 +98,7 @@ class SimulatedDispenserTest {
         d = new SimulatedDispenser(WIRING, 3000, 450, 90.0);
         d.setStuckOpen(true);
         long before = d.flowPulses();
-        until(() -> d.flowPulses() > before + 5, 2000, "pulses from a stuck valve");
+        Poll.until(Duration.ofMillis(2000), "pulses from a stuck valve", () -> d.flowPulses() > before + 5);
     }
 
     @Test

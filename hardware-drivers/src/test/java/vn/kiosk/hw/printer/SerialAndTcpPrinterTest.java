@@ -11,14 +11,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.testing.FakeSerialPrinter;
 import vn.kiosk.hw.testing.PtyPair;
+import vn.kiosk.hw.testing.Poll;
 
 /** The driver over a real serial path (a socat pty pair) and over TCP, against a fake printer that answers status. */
 class SerialAndTcpPrinterTest {
@@ -78,11 +79,7 @@ class SerialAndTcpPrinterTest {
             assertEquals("OFFLINE", printer.status().state());
             line.start();
             try (FakeSerialPrinter again = new FakeSerialPrinter(line.device(), new VirtualPrinter(576, 52, null, null))) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!"READY".equals(printer.status().state())) {
-                    assertTrue(System.nanoTime() < deadline, "printer did not come back: " + printer.status());
-                    Thread.sleep(50);
-                }
+                Poll.until(Duration.ofSeconds(10), "the printer back", () -> "READY".equals(printer.status().state()));
                 printer.print(ticket("serial-4"));
                 assertEquals(1, again.printer().pageCount());
                 assertEquals("serial-4", ReceiptPrintingTest.decodeQr(again.printer().lastPage()));

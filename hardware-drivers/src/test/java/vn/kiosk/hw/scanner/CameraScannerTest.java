@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.DeviceUrl;
+import vn.kiosk.hw.testing.Poll;
 
 /** The camera path: JPEG frames of QR codes (noise, scale, rotation) streamed as MJPEG by a real child process. */
 class CameraScannerTest {
@@ -34,10 +34,7 @@ class CameraScannerTest {
         CameraScanner camera = (CameraScanner) Scanners.open(DeviceUrl.parse("camera:" + command),
                 Duration.ofSeconds(3), 2048, Clock.systemUTC());
         camera.start(codes::add);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (codes.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(15), "two codes read", () -> codes.size() >= 2);
         camera.close();
         assertTrue(codes.contains(payload), "ID card QR read: " + codes);
         assertTrue(codes.contains("000.00.19.H29-250714-0042"), "dossier QR read: " + codes);

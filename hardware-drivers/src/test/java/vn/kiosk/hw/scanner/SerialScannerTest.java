@@ -10,12 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.testing.PtyPair;
+import vn.kiosk.hw.testing.Poll;
 
 /** A USB-CDC scanner over a real serial path: a socat pty pair, the test typing on the far end. */
 class SerialScannerTest {
@@ -31,7 +31,7 @@ class SerialScannerTest {
             QrScanner scanner = Scanners.open(DeviceUrl.parse("serial:" + line.host() + "?baud=9600"), Duration.ofSeconds(2),
                     64, Clock.systemUTC());
             scanner.start(codes::add);
-            await(() -> "READY".equals(scanner.status().state()));
+            Poll.until(Duration.ofSeconds(10), "the scanner ready", () -> "READY".equals(scanner.status().state()));
             try (OutputStream out = new FileOutputStream(line.device().toFile())) {
                 write(out, "000.00.19.H29-250714-0042\r\n");       // CRLF counts once
                 write(out, "\r\n\n");                                // empty lines ignored
@@ -39,17 +39,17 @@ class SerialScannerTest {
                 write(out, "https://example.org/some/page\r");      // CR alone ends a code
                 write(out, "x".repeat(300) + "\n");                  // over-long: dropped whole
                 write(out, "079050001234|||Nam\n");                 // LF alone ends a code
-                await(() -> codes.size() == 3);
+                Poll.until(Duration.ofSeconds(10), "three codes read", () -> codes.size() == 3);
             }
             assertEquals(List.of("000.00.19.H29-250714-0042", "https://example.org/some/page", "079050001234|||Nam"), codes);
 
             line.unplug();
-            await(() -> "OFFLINE".equals(scanner.status().state()));
+            Poll.until(Duration.ofSeconds(10), "the scanner offline", () -> "OFFLINE".equals(scanner.status().state()));
             line.start();
-            await(() -> "READY".equals(scanner.status().state()));
+            Poll.until(Duration.ofSeconds(10), "the scanner ready", () -> "READY".equals(scanner.status().state()));
             try (OutputStream out = new FileOutputStream(line.device().toFile())) {
                 write(out, "000.31.28.H29-251201-1203\n");
-                await(() -> codes.size() == 4);
+                Poll.until(Duration.ofSeconds(10), "four codes read", () -> codes.size() == 4);
             }
             assertEquals("000.31.28.H29-251201-1203", codes.get(3));
             scanner.close();
@@ -59,15 +59,5 @@ class SerialScannerTest {
     private static void write(OutputStream out, String s) throws Exception {
         out.write(s.getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(20);
-        }
     }
 }

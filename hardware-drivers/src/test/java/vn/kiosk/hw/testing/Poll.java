@@ -1,4 +1,4 @@
-package vn.kiosk.testing;
+package vn.kiosk.hw.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
