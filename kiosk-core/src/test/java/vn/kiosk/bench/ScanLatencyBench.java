@@ -12,8 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.testing.EventStream;
 import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.hw.testing.PtyPair;
+import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
 
@@ -25,11 +26,9 @@ public final class ScanLatencyBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("kiosk-scan");
-        Path host = dir.resolve("host");
-        Path device = dir.resolve("device");
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + device)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Poll.until(Duration.ofSeconds(10), "the pty pair", () -> Files.exists(host) && Files.exists(device));
+        PtyPair line = new PtyPair(dir).start();
+        Path host = line.host();
+        Path device = line.device();
         int port = Ports.free();
         KioskApp app = new KioskApp(TestConfigs.load(dir, "devices: { scanner: \"serial:" + host + "\" }\n",
                 Map.of("KIOSK_HTTP_PORT", String.valueOf(port))), Clock.systemUTC()).start();
@@ -51,7 +50,7 @@ public final class ScanLatencyBench {
                     n, ms.get(n / 2), ms.get((int) Math.ceil(n * 0.99) - 1), ms.get(n - 1));
         } finally {
             app.close();
-            socat.destroy();
+            line.close();
         }
     }
 }
