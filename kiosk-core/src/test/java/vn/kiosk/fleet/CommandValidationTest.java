@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.FleetKiosk;
 import vn.kiosk.testing.MqttProbe;
@@ -20,30 +19,21 @@ class CommandValidationTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String BASE = FleetKiosk.BASE;
 
-    @TempDir
-    Path dir;
-    private FleetKiosk kiosk;
+    @RegisterExtension
+    final FleetKiosk kiosk = new FleetKiosk();
     private MqttProbe probe;
     private Api api;
 
-    private void start() throws Exception {
-        kiosk = FleetKiosk.start(dir);
+    @BeforeEach
+    void parts() {
         probe = kiosk.probe();
         api = kiosk.api();
     }
 
-    @AfterEach
-    void stop() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
     @Test
     void anEmptyCommandNameIsAnswered400() throws Exception {
-        start();
         probe.publish(BASE + "cmd/robot/", "{\"id\": \"e-1\"}");
-        JsonNode r = reply("robot", "e-1");
+        JsonNode r = kiosk.reply("robot", "e-1");
         assertEquals(400, r.get("code").asInt(), r.toString());
         assertTrue(r.get("error").asText().contains("command name"), r.toString());
         probe.publish(BASE + "cmd/counter/", "not json");
@@ -54,9 +44,8 @@ class CommandValidationTest {
 
     @Test
     void unknownArgsAreRefusedNamingTheFieldLikeTheHttpApiDoes() throws Exception {
-        start();
         probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"u-1\", \"args\": {\"serviceId\": \"land\", \"colour\": \"red\"}}");
-        JsonNode mqtt = reply("robot", "u-1");
+        JsonNode mqtt = kiosk.reply("robot", "u-1");
         assertEquals(400, mqtt.get("code").asInt(), mqtt.toString());
         assertTrue(mqtt.get("error").asText().contains("'colour'"), mqtt.toString());
         Api.Response http = api.post("/api/tickets", "{\"serviceId\": \"land\", \"colour\": \"red\"}");
@@ -64,31 +53,27 @@ class CommandValidationTest {
         assertTrue(http.body().get("error").get("message").asText().contains("'colour'"), http.text());
 
         probe.publish(BASE + "cmd/tech/maintenance.set", "{\"id\": \"u-2\", \"args\": {\"on\": true, \"forever\": true}}");
-        JsonNode tech = reply("tech", "u-2");
+        JsonNode tech = kiosk.reply("tech", "u-2");
         assertEquals(400, tech.get("code").asInt(), tech.toString());
         assertTrue(tech.get("error").asText().contains("'forever'"), tech.toString());
         assertFalse(kiosk.app().maintenance().isOn(), "a refused command changes nothing");
 
         probe.publish(BASE + "cmd/robot/queue.status", "{\"id\": \"u-3\", \"args\": {\"verbose\": true}}");
-        assertEquals(400, reply("robot", "u-3").get("code").asInt());
+        assertEquals(400, kiosk.reply("robot", "u-3").get("code").asInt());
         assertEquals(0, api.get("/api/queue").body().get("waitingTotal").asInt(), "no ticket was issued");
     }
 
     @Test
     void mistypedArgsAreRefusedNamingTheField() throws Exception {
-        start();
         probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"t-1\", \"args\": {\"serviceId\": \"land\", \"priority\": 5}}");
-        JsonNode r = reply("robot", "t-1");
+        JsonNode r = kiosk.reply("robot", "t-1");
         assertEquals(400, r.get("code").asInt(), r.toString());
         assertTrue(r.get("error").asText().contains("priority"), r.toString());
         probe.publish(BASE + "cmd/counter/counter.next", "{\"id\": \"t-2\", \"args\": {\"counterId\": \"4\", \"services\": \"land\"}}");
-        JsonNode next = reply("counter", "t-2");
+        JsonNode next = kiosk.reply("counter", "t-2");
         assertEquals(400, next.get("code").asInt(), next.toString());
         assertTrue(next.get("error").asText().contains("services"), next.toString());
         assertEquals(0, api.get("/api/queue").body().get("waitingTotal").asInt(), "no ticket was issued");
     }
 
-    private JsonNode reply(String role, String id) {
-        return probe.await(WAIT, "reply to " + id, m -> m.topic().equals(BASE + "reply/" + role + "/" + id)).json();
-    }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.FleetKiosk;
 import vn.kiosk.testing.MqttProbe;
@@ -20,28 +19,19 @@ class RequestConflictTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String BASE = FleetKiosk.BASE;
 
-    @TempDir
-    Path dir;
-    private FleetKiosk kiosk;
+    @RegisterExtension
+    final FleetKiosk kiosk = new FleetKiosk();
     private MqttProbe probe;
     private Api api;
 
-    private void start() throws Exception {
-        kiosk = FleetKiosk.start(dir);
+    @BeforeEach
+    void parts() {
         probe = kiosk.probe();
         api = kiosk.api();
     }
 
-    @AfterEach
-    void stop() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
-    }
-
     @Test
     void mqttRequestIdReusedWithOtherArgsOrForAnotherCommand() throws Exception {
-        start();
         probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"c-1\", \"args\": {\"serviceId\": \"land\"}}");
         JsonNode first = replies("c-1", 1)[0];
         assertEquals(200, first.get("code").asInt(), first.toString());
@@ -57,7 +47,6 @@ class RequestConflictTest {
 
     @Test
     void httpRequestIdReusedWithOtherArgs() throws Exception {
-        start();
         Api.Response first = api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"h-1\"}");
         assertEquals(201, first.status());
         Api.Response again = api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"h-1\"}");
