@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.Api;
@@ -21,43 +20,35 @@ class RequestConflictTest {
 
     @RegisterExtension
     final FleetKiosk kiosk = new FleetKiosk();
-    private MqttProbe probe;
-    private Api api;
-
-    @BeforeEach
-    void parts() {
-        probe = kiosk.probe();
-        api = kiosk.api();
-    }
 
     @Test
     void mqttRequestIdReusedWithOtherArgsOrForAnotherCommand() throws Exception {
-        probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"c-1\", \"args\": {\"serviceId\": \"land\"}}");
+        kiosk.probe().publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"c-1\", \"args\": {\"serviceId\": \"land\"}}");
         JsonNode first = replies("c-1", 1)[0];
         assertEquals(200, first.get("code").asInt(), first.toString());
         // the same request with its args in another order and the dash spelling is the same request
-        probe.publish(BASE + "cmd/robot/ticket-issue", "{\"args\": {\"serviceId\": \"land\", \"priority\": null}, \"id\": \"c-1\"}");
+        kiosk.probe().publish(BASE + "cmd/robot/ticket-issue", "{\"args\": {\"serviceId\": \"land\", \"priority\": null}, \"id\": \"c-1\"}");
         assertEquals(first, replies("c-1", 2)[1]);
-        probe.publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"c-1\", \"args\": {\"serviceId\": \"land\", \"priority\": \"elderly\"}}");
+        kiosk.probe().publish(BASE + "cmd/robot/ticket.issue", "{\"id\": \"c-1\", \"args\": {\"serviceId\": \"land\", \"priority\": \"elderly\"}}");
         expectConflict(replies("c-1", 3)[2]);
-        probe.publish(BASE + "cmd/robot/queue.status", "{\"id\": \"c-1\"}");
+        kiosk.probe().publish(BASE + "cmd/robot/queue.status", "{\"id\": \"c-1\"}");
         expectConflict(replies("c-1", 4)[3]);
-        assertEquals(1, api.get("/api/queue").body().get("waitingTotal").asInt(), "one ticket");
+        assertEquals(1, kiosk.api().get("/api/queue").body().get("waitingTotal").asInt(), "one ticket");
     }
 
     @Test
     void httpRequestIdReusedWithOtherArgs() throws Exception {
-        Api.Response first = api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"h-1\"}");
+        Api.Response first = kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"h-1\"}");
         assertEquals(201, first.status());
-        Api.Response again = api.post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"h-1\"}");
+        Api.Response again = kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\", \"requestId\": \"h-1\"}");
         assertEquals(first.body().get("id"), again.body().get("id"));
         for (String body : new String[] {"{\"serviceId\": \"civil-status\", \"requestId\": \"h-1\"}",
                 "{\"serviceId\": \"land\", \"priority\": \"elderly\", \"requestId\": \"h-1\"}"}) {
-            Api.Response conflict = api.post("/api/tickets", body);
+            Api.Response conflict = kiosk.api().post("/api/tickets", body);
             assertEquals(409, conflict.status(), conflict.text());
             assertEquals("request_conflict", conflict.body().get("error").get("code").asText(), conflict.text());
         }
-        assertEquals(1, api.get("/api/queue").body().get("waitingTotal").asInt(), "one ticket");
+        assertEquals(1, kiosk.api().get("/api/queue").body().get("waitingTotal").asInt(), "one ticket");
     }
 
     private static void expectConflict(JsonNode r) {
@@ -69,8 +60,8 @@ class RequestConflictTest {
     private JsonNode[] replies(String id, int count) {
         String topic = BASE + "reply/robot/" + id;
         Poll.until(WAIT, count + " replies to " + id,
-                () -> probe.received().stream().filter(m -> m.topic().equals(topic)).count() >= count);
-        return probe.received().stream().filter(m -> m.topic().equals(topic)).map(MqttProbe.Message::json)
+                () -> kiosk.probe().received().stream().filter(m -> m.topic().equals(topic)).count() >= count);
+        return kiosk.probe().received().stream().filter(m -> m.topic().equals(topic)).map(MqttProbe.Message::json)
                 .toArray(JsonNode[]::new);
     }
 }
