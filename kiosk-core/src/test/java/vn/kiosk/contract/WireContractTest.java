@@ -62,6 +62,7 @@ class WireContractTest {
         Api api = kiosk.api();
         SimulatedDispenser sim = kiosk.sim().dispenser();
         List<String> shapes = new ArrayList<>();
+        SortedSet<String> words = new TreeSet<>();
 
         JsonNode online = probe.await(WAIT, "online", m -> m.topic().equals(BASE + "status")
                 && m.json().path("online").asBoolean()).json();
@@ -98,7 +99,9 @@ class WireContractTest {
 
         // drinks: a pour, a low tank, a latched fault and its reset, a calibration
         String pour = api.post("/api/drinks", "{\"kind\": \"cold\", \"ml\": 100}").body().path("id").asText();
-        shapes.add("http pour: " + paths(pourWhenDone(api, pour)));
+        JsonNode done = pourWhenDone(api, pour);
+        shapes.add("http pour: " + paths(done));
+        words.add("pour " + done.path("state").asText() + " " + done.path("channel").asText() + " " + done.path("kind").asText());
         sim.setLevelLow(Tap.HOT, true);
         await("dispenser.level_low");
         sim.setLevelLow(Tap.HOT, false);
@@ -118,6 +121,12 @@ class WireContractTest {
         JsonNode health = api.get("/api/health").body();
         JsonNode selftest = api.get("/api/selftest").body();
         shapes.add("http health: " + paths(health));
+        JsonNode details = health.path("devices").path("dispenser").path("details");
+        words.add("levels " + details.path("levels").path("cold").asText() + " " + details.path("levels").path("hot").asText());
+        words.add("health " + health.path("status").asText().replace("DEGRADED", "UP") + " "
+                + health.path("database").path("state").asText().replace("DEGRADED", "UP"));
+        selftest.path("checks").forEach(check -> words.add("selftest " + check.path("name").asText() + " "
+                + check.path("result").asText().replaceAll("^(PASS|FAIL|SKIP)$", "PASS|FAIL|SKIP")));
         shapes.add("http dispenser: " + paths(api.get("/api/dispenser").body()));
         shapes.add("http kiosk: " + paths(api.get("/api/kiosk").body()));
         shapes.add("http selftest: " + paths(selftest));
@@ -135,7 +144,14 @@ class WireContractTest {
         SortedSet<String> events = new TreeSet<>();
         for (MqttProbe.Message m : probe.received()) {
             if (m.topic().equals(BASE + "events")) {
-                events.add("event " + m.json().path("type").asText() + ": " + paths(m.json()));
+                JsonNode e = m.json();
+                events.add("event " + e.path("type").asText() + ": " + paths(e));
+                switch (e.path("type").asText()) {
+                    case "ticket.issued" -> words.add("ticket.issued " + e.path("data").path("channel").asText());
+                    case "drink.dispensed" -> words.add("drink.dispensed " + e.path("data").path("result").asText() + " "
+                            + e.path("data").path("channel").asText());
+                    default -> { }
+                }
             }
         }
         shapes.addAll(events);
@@ -145,6 +161,7 @@ class WireContractTest {
         shapes.add("status offline: " + paths(offline));
 
         assertEquals(EXPECTED, shapes.stream().map(WireContractTest::wrap).collect(Collectors.joining()));
+        assertEquals(WORDS, String.join("\n", words) + "\n", "the words states are written in");
     }
 
     private static final String EXPECTED = """
@@ -215,6 +232,25 @@ class WireContractTest {
             event ticket.transferred: data data.fromServiceId data.number data.priority data.serviceId data.ticketId id
                 seq ts type
             status offline: online
+            """;
+
+    /** Enums on the wire: their words, not Java's names, where the two differ (health as UP|DEGRADED: it depends on the disk). */
+    private static final String WORDS = """
+            drink.dispensed DONE tech
+            drink.dispensed DONE touchscreen
+            drink.dispensed FAULT touchscreen
+            health UP UP
+            levels ok ok
+            pour DONE touchscreen cold
+            selftest broker PASS|FAIL|SKIP
+            selftest clock PASS|FAIL|SKIP
+            selftest configuration PASS|FAIL|SKIP
+            selftest database PASS|FAIL|SKIP
+            selftest disk PASS|FAIL|SKIP
+            selftest dispenser PASS|FAIL|SKIP
+            selftest printer PASS|FAIL|SKIP
+            selftest scanner PASS|FAIL|SKIP
+            ticket.issued touchscreen
             """;
 
     private String issue(Api api, String service) {

@@ -51,7 +51,7 @@ class StalledLinkTest {
     }
 
     private static String brokerCheck(KioskApp app) {
-        return app.selfTest().checks().stream().filter(c -> c.name().equals("broker")).map(SelfTest.Check::result)
+        return app.selfTest().checks().stream().filter(c -> c.name().equals("broker")).map(c -> c.result().name())
                 .findFirst().orElseThrow();
     }
 }
