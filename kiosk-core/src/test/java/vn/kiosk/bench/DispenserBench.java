@@ -11,7 +11,6 @@ import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceFactory;
 import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.drinks.Pour;
-import vn.kiosk.drinks.PourState;
 import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.json.Json;
