@@ -1,7 +1,7 @@
 package vn.kiosk.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.health.HealthReport;
+import vn.kiosk.json.Json;
 import vn.kiosk.storage.StorageFault;
 
 /**
@@ -28,7 +30,9 @@ final class HealthProbe implements BooleanSupplier {
             StorageFault.Kind.READ_ONLY.code());
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    /** Lenient: only the database's cause matters here, not whether every other field is known. */
+    private final ObjectReader json = Json.newMapper().readerFor(HealthReport.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final URI uri;
     private volatile boolean warned;
 
@@ -57,8 +61,8 @@ final class HealthProbe implements BooleanSupplier {
     private boolean notCuredByRestart(String body) {
         String cause;
         try {
-            JsonNode report = json.readTree(body);
-            cause = report.path("database").path("cause").asText("");
+            HealthReport report = json.readValue(body);
+            cause = report.database() == null || report.database().cause() == null ? "" : report.database().cause();
         } catch (java.io.IOException e) {
             return false;
         }

@@ -143,7 +143,7 @@ public final class KioskApp implements AutoCloseable {
             HealthCheck health = new HealthCheck(db, watch, maintenance, clock, Version.current(), config.site().id(),
                     config.device().id());
             if (drinks != null) {
-                health.addDetails("dispenser", drinks::details);
+                health.addDispenserDetails(drinks::details);
             }
             selfTest = new SelfTest(config, new ConfigCheck(configFile, env), db, watch, drinks == null ? null : drinks::details,
                     this::brokerCheck, clock);

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.devices.Devices;
+import vn.kiosk.drinks.DrinkOffer;
 import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.maintenance.MaintenanceMode;
@@ -11,6 +13,20 @@ import vn.kiosk.queue.OpeningHours;
 
 /** What the touchscreen needs to know to show the right screen: GET /api/kiosk. */
 final class KioskState {
+
+    /** The answer; {@code drinks} is null on a kiosk with no dispenser. */
+    record Snapshot(Site site, boolean maintenance, boolean open, String openingHours, Integer idleSeconds,
+                    Map<String, Device> devices, DrinkOffer drinks) { }
+
+    /** Its own record, not the configuration's: the answer must not change with the configuration file's shape. */
+    record Site(String id, KioskConfig.Text name) { }
+
+    record Device(boolean configured, String state, boolean ok) {
+
+        static Device of(DeviceStatus status) {
+            return new Device(Devices.configured(status), status.state(), status.ok());
+        }
+    }
 
     private final KioskConfig config;
     private final MaintenanceMode maintenance;
@@ -26,21 +42,10 @@ final class KioskState {
         this.devices = devices;
     }
 
-    Map<String, Object> snapshot() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("site", Map.of("id", config.site().id(), "name", config.site().name()));
-        s.put("maintenance", maintenance.isOn());
-        s.put("open", hours.isOpen());
-        s.put("openingHours", hours.describe());
-        s.put("idleSeconds", config.ui().idleSeconds());
-        Map<String, Object> d = new LinkedHashMap<>();
-        devices.statuses().forEach((name, status) -> d.put(name, device(status)));
-        s.put("devices", d);
-        s.put("drinks", drinks == null ? null : drinks.offer());
-        return s;
-    }
-
-    private static Map<String, Object> device(DeviceStatus status) {
-        return Map.of("configured", !"NOT_CONFIGURED".equals(status.state()), "state", status.state(), "ok", status.ok());
+    Snapshot snapshot() {
+        Map<String, Device> d = new LinkedHashMap<>();
+        devices.statuses().forEach((name, status) -> d.put(name, Device.of(status)));
+        return new Snapshot(new Site(config.site().id(), config.site().name()), maintenance.isOn(), hours.isOpen(), hours.describe(), config.ui().idleSeconds(),
+                d, drinks == null ? null : drinks.offer());
     }
 }

@@ -1,7 +1,6 @@
 package vn.kiosk.devices;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import vn.kiosk.fleet.messages.DeviceStateChanged;
 import vn.kiosk.hw.DeviceStatus;
 
 /** The data of a {@code <device>.state} event: the new state, the one before (null at start), and why. */
@@ -9,12 +8,7 @@ public final class DeviceStateEvent {
 
     private DeviceStateEvent() { }
 
-    public static Map<String, Object> data(DeviceStatus before, DeviceStatus now) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("state", now.state());
-        data.put("previous", before == null ? null : before.state());
-        data.put("ok", now.ok());
-        data.put("detail", now.detail());
-        return data;
+    public static DeviceStateChanged data(DeviceStatus before, DeviceStatus now) {
+        return new DeviceStateChanged(now.state(), before == null ? null : before.state(), now.ok(), now.detail());
     }
 }

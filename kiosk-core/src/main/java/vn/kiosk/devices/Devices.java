@@ -53,6 +53,13 @@ public final class Devices implements AutoCloseable {
         return dispenser;
     }
 
+    /** The state of a device this kiosk does not have. */
+    public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
+
+    public static boolean configured(DeviceStatus status) {
+        return status != null && !NOT_CONFIGURED.equals(status.state());
+    }
+
     /** Each device's status by name, NOT_CONFIGURED where the kiosk has none. */
     public Map<String, DeviceStatus> statuses() {
         Map<String, DeviceStatus> out = new LinkedHashMap<>();
@@ -86,7 +93,7 @@ public final class Devices implements AutoCloseable {
 
     private static DeviceStatus statusOf(Device d) {
         if (d == null) {
-            return new DeviceStatus("NOT_CONFIGURED", true, "this kiosk has none");
+            return new DeviceStatus(NOT_CONFIGURED, true, "this kiosk has none");
         }
         return guarded(d::status);
     }

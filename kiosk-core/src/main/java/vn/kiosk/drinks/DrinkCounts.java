@@ -5,8 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import vn.kiosk.fleet.messages.TelemetryReport;
 import vn.kiosk.hw.dispenser.Tap;
 
 /** Cups and millilitres per business day and kind, for telemetry. */
@@ -24,20 +23,23 @@ final class DrinkCounts {
         }
     }
 
-    /** {"cold": {"cups": n, "litres": x}, "hot": {...}} for the day, zeros included. */
-    static Map<String, Object> of(Connection c, LocalDate day) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Tap t : Tap.values()) {
-            out.put(t.id(), Map.of("cups", 0, "litres", 0.0));
-        }
+    /** The day's cups and litres per kind, zeros included. */
+    static TelemetryReport.Drinks of(Connection c, LocalDate day) throws SQLException {
+        TelemetryReport.Tally cold = TelemetryReport.Tally.NONE;
+        TelemetryReport.Tally hot = TelemetryReport.Tally.NONE;
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, cups, ml FROM drink_count WHERE day = ?")) {
             ps.setString(1, day.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), Map.of("cups", rs.getInt(2), "litres", rs.getInt(3) / 1000.0));
+                    TelemetryReport.Tally tally = new TelemetryReport.Tally(rs.getInt(2), rs.getInt(3) / 1000.0);
+                    switch (Tap.parse(rs.getString(1))) {
+                        case COLD -> cold = tally;
+                        case HOT -> hot = tally;
+                        case null -> { } // not a kind this version pours
+                    }
                 }
             }
         }
-        return out;
+        return new TelemetryReport.Drinks(cold, hot);
     }
 }

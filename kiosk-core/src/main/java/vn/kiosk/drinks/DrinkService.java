@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.Devices;
 import vn.kiosk.drinks.PourInterlock.Decision;
+import vn.kiosk.fleet.messages.TelemetryReport;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.hw.dispenser.Dispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.BusinessDay;
+import vn.kiosk.queue.Channel;
 import vn.kiosk.storage.Database;
 
 /**
@@ -108,7 +110,7 @@ public final class DrinkService implements AutoCloseable {
     }
 
     /** Starts a pour and returns at once; the pour runs on. {@code ml} null = one cup. */
-    public Pour start(String kind, Integer ml, boolean confirm, String channel) {
+    public Pour start(String kind, Integer ml, boolean confirm, Channel channel) {
         Tap tap = Tap.parse(kind);
         if (tap == null) {
             throw new Problem(400, "bad_request", "'kind' must be \"cold\" or \"hot\"; got "
@@ -126,13 +128,13 @@ public final class DrinkService implements AutoCloseable {
             throw new Problem(400, "confirmation_required",
                     "hot water needs \"confirm\": true (the person has been warned that it is hot)");
         }
-        if ("touchscreen".equals(channel) && maintenance.getAsBoolean()) {
+        if (channel == Channel.TOUCHSCREEN && maintenance.getAsBoolean()) {
             throw new Problem(503, "maintenance", "the kiosk is in maintenance");
         }
-        return begin(tap, volume, channel, false);
+        return begin(tap, volume, PourChannel.of(channel), false);
     }
 
-    private synchronized Pour begin(Tap tap, int volume, String channel, boolean calibrating) {
+    private synchronized Pour begin(Tap tap, int volume, PourChannel channel, boolean calibrating) {
         if (closed) {
             throw new Problem(503, "shutting_down", "the kiosk is shutting down");
         }
@@ -169,7 +171,7 @@ public final class DrinkService implements AutoCloseable {
             log.error("opening the {} valve failed", tap.id(), e);
             throw new Problem(503, "dispenser_error", "the dispenser could not open the valve: " + e.getMessage());
         }
-        log.info("pour {} started: {} ml {} ({})", run.id, volume, tap.id(), channel);
+        log.info("pour {} started: {} ml {} ({})", run.id, volume, tap.id(), channel.id());
         lastProgressNanos = now;
         ticker = worker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         Pour p = run.view(run.startPulses, false, null);
@@ -197,7 +199,8 @@ public final class DrinkService implements AutoCloseable {
             interlock(run, run.open(), cup, low, dispenser.flowPulses(), now);
         }
         if (levelTap != null && active) {
-            worker.execute(() -> outbox.record(db, "dispenser.level_low", clock.instant(), Map.of("tank", levelTap.id())));
+            worker.execute(() -> outbox.record(db, "dispenser.level_low", clock.instant(),
+                    new DispenserEventData.LevelLow(levelTap.id())));
         }
     }
 
@@ -245,7 +248,7 @@ public final class DrinkService implements AutoCloseable {
         } catch (RuntimeException e) {
             dispenser.closeAll();
             log.error("dispenser supervisor failed; valves closed", e);
-            run.end(Pour.FAULT, "internal_error", System.nanoTime());
+            run.end(PourState.FAULT, "internal_error", System.nanoTime());
         }
     }
 
@@ -256,13 +259,13 @@ public final class DrinkService implements AutoCloseable {
             }
         }
         Pour p = run.view(pulsesNow, true, clock.instant());
-        boolean fault = Pour.FAULT.equals(p.state());
+        boolean fault = p.state() == PourState.FAULT;
         try {
             db.inTransaction(c -> {
                 if (p.measuredMl() > 0 && !run.calibrating) {
                     DrinkCounts.add(c, businessDay.of(p.startedAt()), run.tap, p.measuredMl());
                 }
-                outbox.append(c, "drink.dispensed", p.endedAt(), pourData(p));
+                outbox.append(c, "drink.dispensed", p.endedAt(), DispenserEventData.Dispensed.of(p));
                 if (fault) {
                     latch.latch(c, p.reason(), run.tap, p.id(), p.endedAt());
                 }
@@ -272,7 +275,7 @@ public final class DrinkService implements AutoCloseable {
             log.error("recording pour {} failed", run.id, e);
         }
         synchronized (this) {
-            if (run.calibrating && Pour.DONE.equals(p.state())) {
+            if (run.calibrating && p.state() == PourState.DONE) {
                 calibration.pourDone(run.id, pulsesNow - run.startPulses, run.requestedMl);
             }
             current = null;
@@ -310,24 +313,18 @@ public final class DrinkService implements AutoCloseable {
     }
 
     /** A technician has looked at the dispenser: clears a latched fault. */
-    public Map<String, Object> reset(String by) {
+    public DispenserReset reset(String by) {
         Instant now = clock.instant();
         FaultLatch.Fault was = db.inTransaction(c -> {
             FaultLatch.Fault cleared = latch.clear(c);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("cleared", cleared == null ? null : cleared.code());
-            data.put("by", by);
-            outbox.append(c, "dispenser.reset", now, data);
+            outbox.append(c, "dispenser.reset", now, new DispenserEventData.Reset(cleared == null ? null : cleared.code(), by));
             return cleared;
         });
         synchronized (this) {
             idlePulses = 0;
         }
         log.info("dispenser reset by {}; cleared: {}", by, was == null ? "nothing" : was.code());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cleared", was == null ? null : was.code());
-        out.put("dispenser", details());
-        return out;
+        return new DispenserReset(was == null ? null : was.code(), details());
     }
 
     /** Calibration, step 1: pours {@code ml} by the current calibration; the technician then measures it. */
@@ -341,14 +338,13 @@ public final class DrinkService implements AutoCloseable {
             throw new Problem(400, "over_limit", "a calibration pour must be 100 to " + limits.maxMl(tap) + " ml",
                     Map.of("limitMl", limits.maxMl(tap)));
         }
-        return begin(tap, volume, "tech", true);
+        return begin(tap, volume, PourChannel.TECH, true);
     }
 
     /** Calibration, step 2: the volume the technician measured sets the flow meter's pulses per litre. */
-    public Map<String, Object> calibrate(double measuredMl) {
-        Map<String, Object> result = calibration.measured(measuredMl);
-        log.info("flow meter calibrated: {} -> {} pulses per litre", result.get("pulsesPerLitreBefore"),
-                result.get("pulsesPerLitre"));
+    public CalibrationResult calibrate(double measuredMl) {
+        CalibrationResult result = calibration.measured(measuredMl);
+        log.info("flow meter calibrated: {} -> {} pulses per litre", result.pulsesPerLitreBefore(), result.pulsesPerLitre());
         return result;
     }
 
@@ -373,36 +369,24 @@ public final class DrinkService implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> pourData(Pour p) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("pourId", p.id());
-        d.put("kind", p.kind());
-        d.put("requestedMl", p.requestedMl());
-        d.put("measuredMl", p.measuredMl());
-        d.put("result", p.state());
-        d.put("reason", p.reason());
-        d.put("channel", p.channel());
-        return d;
-    }
-
     /** The dispenser's status with the latched fault on top of what the parts say. */
     public DeviceStatus deviceStatus() {
         return DispenserReport.status(dispenser, latch.current());
     }
 
     /** For /api/health and device.status: state, temperature, levels, latched fault. */
-    public Map<String, Object> details() {
+    public DispenserDetails details() {
         PourRun run = current;
         return DispenserReport.details(dispenser, latch.current(), run == null ? null : run.id, calibration.pulsesPerLitre());
     }
 
     /** What the touchscreen needs to offer a drink. */
-    public Map<String, Object> offer() {
+    public DrinkOffer offer() {
         return DispenserReport.offer(dispenser, limits, latch.current());
     }
 
     /** Today's cups and litres per kind, for telemetry. */
-    public Map<String, Object> today() {
+    public TelemetryReport.Drinks today() {
         return db.read(c -> DrinkCounts.of(c, businessDay.of(clock.instant())));
     }
 
@@ -413,7 +397,7 @@ public final class DrinkService implements AutoCloseable {
         dispenser.closeAll();
         PourRun run = current;
         if (run != null) {
-            run.end(Pour.STOPPED, "shutdown", System.nanoTime());
+            run.end(PourState.STOPPED, "shutdown", System.nanoTime());
             try {
                 worker.submit(() -> finish(run, dispenser.flowPulses())).get(2, TimeUnit.SECONDS);
             } catch (Exception e) {

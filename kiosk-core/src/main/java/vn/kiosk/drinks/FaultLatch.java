@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
@@ -51,13 +49,7 @@ final class FaultLatch {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("fault", code);
-        data.put("message", f.message());
-        if (pourId != null) {
-            data.put("pourId", pourId);
-        }
-        outbox.append(c, "dispenser.fault", at, data);
+        outbox.append(c, "dispenser.fault", at, new DispenserEventData.Fault(code, f.message(), pourId));
         fault = f;
         return f;
     }

@@ -2,7 +2,6 @@ package vn.kiosk.drinks;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.storage.Database;
@@ -43,7 +42,7 @@ final class FlowCalibration {
     }
 
     /** Step 2: pulses of the last calibration pour ÷ the litres measured. */
-    Map<String, Object> measured(double measuredMl) {
+    CalibrationResult measured(double measuredMl) {
         Sample s;
         synchronized (this) {
             s = last;
@@ -61,15 +60,13 @@ final class FlowCalibration {
         Instant now = clock.instant();
         db.inTransaction(c -> {
             Settings.put(c, KEY, Double.toString(updated));
-            return outbox.append(c, "dispenser.calibrated", now, Map.of("pulsesPerLitreBefore", before,
-                    "pulsesPerLitre", updated, "pourId", s.pourId()));
+            return outbox.append(c, "dispenser.calibrated", now, new DispenserEventData.Calibrated(before, updated, s.pourId()));
         });
         pulsesPerLitre = updated;
         synchronized (this) {
             last = null;
         }
-        return Map.of("pulsesPerLitreBefore", round1(before), "pulsesPerLitre", round1(updated),
-                "pulses", s.pulses(), "measuredMl", measuredMl);
+        return new CalibrationResult(round1(before), round1(updated), s.pulses(), measuredMl);
     }
 
     static double round1(double d) {

@@ -10,21 +10,21 @@ record PourInterlock(long targetPulses, long overrunPulses, long noFlowNanos, lo
     /** Carry on, or close the valves and record this outcome and reason. */
     enum Decision {
         CONTINUE(null, null),
-        CUP_REMOVED(Pour.STOPPED, "cup_removed"),
-        LEVEL_LOW(Pour.STOPPED, "level_low"),
-        VOLUME_REACHED(Pour.DONE, "volume_reached"),
-        NO_FLOW(Pour.FAULT, "no_flow"),
-        FLOW_STOPPED(Pour.FAULT, "flow_stopped"),
-        TIME_OVERRUN(Pour.FAULT, "time_overrun"),
+        CUP_REMOVED(PourState.STOPPED, "cup_removed"),
+        LEVEL_LOW(PourState.STOPPED, "level_low"),
+        VOLUME_REACHED(PourState.DONE, "volume_reached"),
+        NO_FLOW(PourState.FAULT, "no_flow"),
+        FLOW_STOPPED(PourState.FAULT, "flow_stopped"),
+        TIME_OVERRUN(PourState.FAULT, "time_overrun"),
         /** Water kept coming after the valve closed: whatever the outcome was, it is now a fault. */
-        VOLUME_OVERRUN(Pour.FAULT, "volume_overrun"),
+        VOLUME_OVERRUN(PourState.FAULT, "volume_overrun"),
         /** Water with no pour at all: a valve is stuck open or leaking. */
-        FLOW_WHILE_IDLE(Pour.FAULT, "flow_while_idle");
+        FLOW_WHILE_IDLE(PourState.FAULT, "flow_while_idle");
 
-        private final String outcome;
+        private final PourState outcome;
         private final String reason;
 
-        Decision(String outcome, String reason) {
+        Decision(PourState outcome, String reason) {
             this.outcome = outcome;
             this.reason = reason;
         }
@@ -33,7 +33,7 @@ record PourInterlock(long targetPulses, long overrunPulses, long noFlowNanos, lo
             return outcome != null;
         }
 
-        String outcome() {
+        PourState outcome() {
             return outcome;
         }
 

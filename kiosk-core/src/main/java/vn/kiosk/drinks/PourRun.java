@@ -13,18 +13,18 @@ final class PourRun {
     final String id;
     final Tap tap;
     final int requestedMl;
-    final String channel;
+    final PourChannel channel;
     final boolean calibrating;
     final double pulsesPerLitre;
     final long startPulses;
     final PourInterlock interlock;
     final Instant startedAt;
     private volatile long lastPulseNanos;
-    private String state = Pour.POURING;     // guarded by this
+    private PourState state = PourState.POURING; // guarded by this
     private String reason;                   // guarded by this
     private long closedNanos;                // guarded by this
 
-    PourRun(String id, Tap tap, int requestedMl, String channel, boolean calibrating, double pulsesPerLitre,
+    PourRun(String id, Tap tap, int requestedMl, PourChannel channel, boolean calibrating, double pulsesPerLitre,
             long startPulses, DrinkLimits limits, long startNanos, Instant startedAt) {
         this.id = id;
         this.tap = tap;
@@ -47,8 +47,8 @@ final class PourRun {
     }
 
     /** Records why the valve closed; only the first reason counts. Returns whether this call was first. */
-    synchronized boolean end(String outcome, String why, long nanos) {
-        if (!Pour.POURING.equals(state)) {
+    synchronized boolean end(PourState outcome, String why, long nanos) {
+        if (state != PourState.POURING) {
             return false;
         }
         state = outcome;
@@ -64,14 +64,14 @@ final class PourRun {
     }
 
     synchronized boolean open() {
-        return Pour.POURING.equals(state);
+        return state == PourState.POURING;
     }
 
     synchronized long closedNanos() {
         return closedNanos;
     }
 
-    synchronized String state() {
+    synchronized PourState state() {
         return state;
     }
 
@@ -84,10 +84,10 @@ final class PourRun {
     }
 
     Pour view(long pulsesNow, boolean finished, Instant endedAt) {
-        String s;
+        PourState s;
         String r;
         synchronized (this) {
-            s = finished ? state : Pour.POURING;
+            s = finished ? state : PourState.POURING;
             r = finished ? reason : null;
         }
         return new Pour(id, tap.id(), requestedMl, measuredMl(pulsesNow), s, r, channel, startedAt, endedAt);

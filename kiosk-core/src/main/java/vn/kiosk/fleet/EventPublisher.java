@@ -1,8 +1,6 @@
 package vn.kiosk.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.fleet.messages.FleetEvent;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
 
@@ -129,14 +128,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private byte[] payload(Outbox.Event e) {
-        ObjectNode n = json.createObjectNode();
-        n.put("id", e.id());
-        n.put("seq", e.seq());
-        n.put("type", e.type());
-        n.put("ts", Instant.ofEpochMilli(e.ts()).toString());
-        n.putRawValue("data", new RawValue(e.data()));
         try {
-            return json.writeValueAsBytes(n);
+            return json.writeValueAsBytes(new FleetEvent(e.id(), e.seq(), e.type(), Instant.ofEpochMilli(e.ts()), e.data()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

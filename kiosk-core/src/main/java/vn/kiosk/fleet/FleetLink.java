@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -14,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.fleet.messages.KioskStatus;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
 
@@ -58,19 +58,17 @@ public final class FleetLink implements AutoCloseable {
                                   Telemetry telemetry, Map<String, Map<String, CommandRouter.Handler>> table,
                                   String version, Instant startedAt) throws MqttException {
         Topics topics = new Topics(config.site().id(), config.device().id());
-        Map<String, Object> online = new LinkedHashMap<>();
-        online.put("online", true);
-        online.put("version", version);
-        online.put("startedAt", startedAt.toString());
         String onlineJson;
+        String offlineJson;
         try {
-            onlineJson = json.writeValueAsString(online);
+            onlineJson = json.writeValueAsString(KioskStatus.onlineSince(version, startedAt));
+            offlineJson = json.writeValueAsString(KioskStatus.offline());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         CommandRouter[] router = new CommandRouter[1];
         MqttConnection connection = new MqttConnection(settings(config), topics, CommandRouter.filters(topics, table),
-                onlineJson, "{\"online\":false}", (topic, payload) -> router[0].accept(topic, payload));
+                onlineJson, offlineJson, (topic, payload) -> router[0].accept(topic, payload));
         router[0] = new CommandRouter(topics, table, new ReplyStore(db, clock), json,
                 (topic, payload) -> connection.publish(topic, payload, 1, false));
         EventPublisher events = new EventPublisher(db, outbox, connection, topics, json, clock,

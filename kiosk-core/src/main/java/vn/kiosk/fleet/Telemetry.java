@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.fleet.messages.TelemetryReport;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.queue.QueueOverview;
@@ -30,7 +32,7 @@ public final class Telemetry {
     private final Clock clock;
     private final Instant startedAt;
     private final String version;
-    private java.util.function.Supplier<Map<String, Object>> drinks;
+    private volatile Supplier<TelemetryReport.Drinks> drinks;
 
     public Telemetry(Database db, QueueService queue, DeviceWatch devices, MaintenanceMode maintenance, Path dataDir,
                      Clock clock, Instant startedAt, String version) {
@@ -44,38 +46,24 @@ public final class Telemetry {
         this.version = version;
     }
 
-    public Map<String, Object> snapshot() {
-        Map<String, Object> t = new LinkedHashMap<>();
+    public TelemetryReport snapshot() {
         Instant now = clock.instant();
-        t.put("ts", now.toString());
-        t.put("version", version);
-        t.put("uptimeSeconds", Duration.between(startedAt, now).toSeconds());
-        t.put("cpuTemperatureC", cpuTemperature());
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Map<String, Object> memory = new LinkedHashMap<>();
-        memory.put("heapUsedBytes", heap.getUsed());
-        memory.put("heapMaxBytes", heap.getMax());
-        memory.put("residentBytes", residentBytes());
-        t.put("memory", memory);
-        t.put("diskFreeBytes", diskFree());
         QueueOverview q = queue.overview();
-        Map<String, Object> perService = new LinkedHashMap<>();
+        Map<String, Long> perService = new LinkedHashMap<>();
         q.services().forEach(s -> perService.put(s.serviceId(), s.waiting()));
-        t.put("queue", Map.of("waiting", q.waitingTotal(), "services", perService));
-        Map<String, Object> states = new LinkedHashMap<>();
+        Map<String, String> states = new LinkedHashMap<>();
         devices.statuses().forEach((name, s) -> states.put(name, s.state()));
-        t.put("devices", states);
         Outbox.Backlog backlog = db.read(Outbox::backlog);
-        t.put("outboxBacklog", Map.of("events", backlog.events(), "bytes", backlog.bytes()));
-        t.put("maintenance", maintenance.isOn());
-        if (drinks != null) {
-            t.put("drinks", drinks.get());
-        }
-        return t;
+        return new TelemetryReport(now, version, Duration.between(startedAt, now).toSeconds(), cpuTemperature(),
+                new TelemetryReport.Memory(heap.getUsed(), heap.getMax(), residentBytes()), diskFree(),
+                new TelemetryReport.QueueSize(q.waitingTotal(), perService), states,
+                new TelemetryReport.Backlog(backlog.events(), backlog.bytes()), maintenance.isOn(),
+                drinks == null ? null : drinks.get());
     }
 
     /** Adds today's drink counts (cups and litres per kind) when the kiosk has a dispenser. */
-    public Telemetry withDrinks(java.util.function.Supplier<Map<String, Object>> today) {
+    public Telemetry withDrinks(Supplier<TelemetryReport.Drinks> today) {
         this.drinks = today;
         return this;
     }

@@ -1,7 +1,5 @@
 package vn.kiosk.health;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import vn.kiosk.storage.Database;
 import vn.kiosk.storage.DiskProbe;
 import vn.kiosk.storage.StorageFault;
@@ -22,34 +20,29 @@ final class DatabaseHealth {
     }
 
     /** {@code state} (UP, DEGRADED, DOWN), and when not UP a {@code cause} and a {@code detail}; {@code freeMegabytes}. */
-    Map<String, Object> report() {
-        Map<String, Object> entry = new LinkedHashMap<>();
+    HealthReport.Database report() {
         DiskProbe disk = db.disk();
         long free = disk.usableBytes();
+        Long freeMegabytes = free >= 0 ? megabytes(free) : null;
         StorageFault fault;
         if (!db.isHealthy()) {
-            set(entry, "DOWN", "unreachable", "the database does not answer");
+            return down("unreachable", "the database does not answer", freeMegabytes);
         } else if ((fault = db.recheckWrites()) != null) {
-            set(entry, "DOWN", fault.kind().code(), fault.describe() + " since " + fault.since()
-                    + "; tickets cannot be issued until this is fixed (the kiosk retries by itself)");
+            return down(fault.kind().code(), fault.describe() + " since " + fault.since()
+                    + "; tickets cannot be issued until this is fixed (the kiosk retries by itself)", freeMegabytes);
         } else if (!disk.writable()) {
-            set(entry, "DOWN", StorageFault.Kind.READ_ONLY.code(), "read-only: " + disk.directory() + " cannot be written");
+            return down(StorageFault.Kind.READ_ONLY.code(), "read-only: " + disk.directory() + " cannot be written",
+                    freeMegabytes);
         } else if (free >= 0 && free < SelfTest.MIN_FREE_BYTES) {
-            set(entry, "DEGRADED", "low_disk", "only " + megabytes(free) + " MB free in " + disk.directory()
-                    + " (below " + megabytes(SelfTest.MIN_FREE_BYTES) + " MB; at 0 no ticket can be issued)");
-        } else {
-            entry.put("state", "UP");
+            return new HealthReport.Database(HealthStatus.DEGRADED, "low_disk", "only " + megabytes(free) + " MB free in "
+                    + disk.directory() + " (below " + megabytes(SelfTest.MIN_FREE_BYTES)
+                    + " MB; at 0 no ticket can be issued)", freeMegabytes);
         }
-        if (free >= 0) {
-            entry.put("freeMegabytes", megabytes(free));
-        }
-        return entry;
+        return new HealthReport.Database(HealthStatus.UP, null, null, freeMegabytes);
     }
 
-    private static void set(Map<String, Object> entry, String state, String cause, String detail) {
-        entry.put("state", state);
-        entry.put("cause", cause);
-        entry.put("detail", detail);
+    private static HealthReport.Database down(String cause, String detail, Long freeMegabytes) {
+        return new HealthReport.Database(HealthStatus.DOWN, cause, detail, freeMegabytes);
     }
 
     private static long megabytes(long bytes) {

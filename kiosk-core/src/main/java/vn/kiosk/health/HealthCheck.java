@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.drinks.DispenserDetails;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.storage.Database;
 
@@ -26,7 +27,7 @@ public final class HealthCheck {
     private final String version;
     private final String site;
     private final String device;
-    private final Map<String, Supplier<Map<String, Object>>> details = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Supplier<DispenserDetails> dispenserDetails;
 
     public HealthCheck(Database db, DeviceWatch devices, MaintenanceMode maintenance, Clock clock, String version, String site,
                        String device) {
@@ -40,24 +41,24 @@ public final class HealthCheck {
         this.device = device;
     }
 
-    /** Adds what a device has to say beyond its state (read on each report: keep it cheap). */
-    public void addDetails(String device, Supplier<Map<String, Object>> supplier) {
-        details.put(device, supplier);
+    /** Adds what the dispenser has to say beyond its state (read on each report: keep it cheap). */
+    public void addDispenserDetails(Supplier<DispenserDetails> supplier) {
+        dispenserDetails = supplier;
     }
 
     public HealthReport report() {
-        Map<String, Object> db = database.report();
+        HealthReport.Database db = database.report();
         Map<String, HealthReport.DeviceState> states = new LinkedHashMap<>();
         boolean devicesOk = true;
         for (var e : devices.statuses().entrySet()) {
             var s = e.getValue();
             devicesOk &= s.ok();
-            Supplier<Map<String, Object>> more = details.get(e.getKey());
+            Supplier<DispenserDetails> more = e.getKey().equals("dispenser") ? dispenserDetails : null;
             states.put(e.getKey(), new HealthReport.DeviceState(s.state(), s.ok(), s.detail(), devices.urlOf(e.getKey()),
                     more == null ? null : more.get()));
         }
-        String dbState = (String) db.get("state");
-        String status = "DOWN".equals(dbState) ? "DOWN" : devicesOk && "UP".equals(dbState) ? "UP" : "DEGRADED";
+        HealthStatus status = db.state() == HealthStatus.DOWN ? HealthStatus.DOWN
+                : devicesOk && db.state() == HealthStatus.UP ? HealthStatus.UP : HealthStatus.DEGRADED;
         return new HealthReport(status, version, site, device,
                 Duration.between(startedAt, clock.instant()).toSeconds(), maintenance.isOn(), db, states);
     }

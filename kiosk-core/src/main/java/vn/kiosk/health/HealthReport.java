@@ -2,12 +2,20 @@ package vn.kiosk.health;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import vn.kiosk.drinks.DispenserDetails;
 
 /** What GET /api/health answers. */
-public record HealthReport(String status, String version, String site, String device, long uptimeSeconds,
-                           boolean maintenance, Map<String, Object> database, Map<String, DeviceState> devices) {
+public record HealthReport(HealthStatus status, String version, String site, String device, long uptimeSeconds,
+                           boolean maintenance, Database database, Map<String, DeviceState> devices) {
+
+    /**
+     * The database: {@code cause} (a stable code: disk_full, read_only, low_disk, ...) and {@code detail}
+     * when not UP; {@code freeMegabytes} when the free space can be read.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Database(HealthStatus state, String cause, String detail, Long freeMegabytes) { }
 
     /** {@code details}: more about a device when it has more to say (the dispenser's levels, temperature, fault). */
     public record DeviceState(String state, boolean ok, String detail, String url,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> details) { }
+                              @JsonInclude(JsonInclude.Include.NON_NULL) DispenserDetails details) { }
 }

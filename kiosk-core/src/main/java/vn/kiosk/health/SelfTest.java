@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import vn.kiosk.config.ConfigCheck;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceWatch;
+import vn.kiosk.devices.Devices;
+import vn.kiosk.drinks.DispenserDetails;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.storage.Database;
 
@@ -25,18 +27,21 @@ import vn.kiosk.storage.Database;
  */
 public final class SelfTest {
 
-    public record Check(String name, String result, String detail) {
+    /** A check's outcome; SKIP for what this kiosk does not have (no dispenser, no broker). */
+    public enum Result { PASS, FAIL, SKIP }
+
+    public record Check(String name, Result result, String detail) {
 
         public static Check pass(String name, String detail) {
-            return new Check(name, "PASS", detail);
+            return new Check(name, Result.PASS, detail);
         }
 
         public static Check fail(String name, String detail) {
-            return new Check(name, "FAIL", detail);
+            return new Check(name, Result.FAIL, detail);
         }
 
         public static Check skip(String name, String detail) {
-            return new Check(name, "SKIP", detail);
+            return new Check(name, Result.SKIP, detail);
         }
     }
 
@@ -56,12 +61,12 @@ public final class SelfTest {
     private final ConfigCheck configOnDisk;
     private final Database db;
     private final DeviceWatch devices;
-    private final Supplier<Map<String, Object>> dispenserDetails;
+    private final Supplier<DispenserDetails> dispenserDetails;
     private final BrokerProbe broker;
     private final Clock clock;
 
     public SelfTest(KioskConfig config, ConfigCheck configOnDisk, Database db, DeviceWatch devices,
-                    Supplier<Map<String, Object>> dispenserDetails, BrokerProbe broker, Clock clock) {
+                    Supplier<DispenserDetails> dispenserDetails, BrokerProbe broker, Clock clock) {
         this.config = config;
         this.configOnDisk = configOnDisk;
         this.db = db;
@@ -83,7 +88,7 @@ public final class SelfTest {
         }
         String url = config.mqtt().url();
         checks.add(url == null || url.isBlank() ? Check.skip("broker", "none configured (offline kiosk)") : broker.check(url));
-        return new Report(checks.stream().noneMatch(c -> c.result().equals("FAIL")), List.copyOf(checks));
+        return new Report(checks.stream().noneMatch(c -> c.result() == Result.FAIL), List.copyOf(checks));
     }
 
     /** The file as it is now, not as it was at the start: an edit that broke it would stop the next start. */
@@ -143,17 +148,22 @@ public final class SelfTest {
     }
 
     private Check device(String name, DeviceStatus s) {
-        if (s == null || "NOT_CONFIGURED".equals(s.state())) {
+        if (!Devices.configured(s)) {
             return Check.skip(name, "not configured");
         }
         String detail = s.state() + ": " + s.detail();
         if (name.equals("dispenser") && s.ok() && dispenserDetails != null) {
-            Map<String, Object> d = dispenserDetails.get();
-            Object t = d.get("temperatureC");
-            detail += "; cup " + (Boolean.TRUE.equals(d.get("cupPresent")) ? "present" : "absent") + ", levels "
-                    + d.get("levels") + ", hot tank " + (t == null ? "no reading (" + d.get("temperatureProblem") + ")" : t + " °C");
+            DispenserDetails d = dispenserDetails.get();
+            Double t = d.temperatureC();
+            detail += "; cup " + (d.cupPresent() ? "present" : "absent") + ", levels " + levels(d.levels())
+                    + ", hot tank " + (t == null ? "no reading (" + d.temperatureProblem() + ")" : t + " °C");
         }
         return s.ok() ? Check.pass(name, detail) : Check.fail(name, detail);
+    }
+
+    /** As the levels read when they were a map: {cold=ok, hot=low}. */
+    private static String levels(DispenserDetails.Levels l) {
+        return "{cold=" + l.cold().id() + ", hot=" + l.hot().id() + "}";
     }
 
     /** A stand-alone probe: can a TCP connection to the broker's host and port be made within 3 s. */

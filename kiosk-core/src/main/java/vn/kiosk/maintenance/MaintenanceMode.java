@@ -1,9 +1,9 @@
 package vn.kiosk.maintenance;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import vn.kiosk.fleet.messages.MaintenanceChanged;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
 import vn.kiosk.storage.Settings;
@@ -40,7 +40,7 @@ public final class MaintenanceMode {
     public void set(boolean value) {
         db.inTransaction(c -> {
             Settings.put(c, KEY, Boolean.toString(value));
-            return outbox.append(c, "kiosk.maintenance", clock.instant(), Map.of("on", value));
+            return outbox.append(c, "kiosk.maintenance", clock.instant(), new MaintenanceChanged(value));
         });
         boolean changed = on != value;
         on = value;

@@ -1,7 +1,7 @@
 package vn.kiosk.monitor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +18,12 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import vn.kiosk.fleet.messages.DeviceStateChanged;
+import vn.kiosk.fleet.messages.FleetEvent;
+import vn.kiosk.fleet.messages.FleetMessages;
+import vn.kiosk.fleet.messages.KioskStatus;
+import vn.kiosk.fleet.messages.MaintenanceChanged;
+import vn.kiosk.fleet.messages.TelemetryReport;
 
 /**
  * {@code kiosk monitor --broker URL [--site S]}: a live table of every kiosk seen on the broker
@@ -42,10 +48,11 @@ public final class FleetMonitor {
         String lastEvent = "";
     }
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** The kiosks' own records, lenient: a kiosk of another version may send fields this one does not know. */
+    private final ObjectReader reader = FleetMessages.reader();
     private final Map<String, Row> rows = new TreeMap<>();
 
-    private FleetMonitor() { }
+    FleetMonitor() { }
 
     public static int run(Map<String, String> options, PrintStream out, PrintStream err) {
         String broker = options.get("--broker");
@@ -117,54 +124,76 @@ public final class FleetMonitor {
         return 0;
     }
 
-    private synchronized void update(String topic, byte[] payload) {
+    /** One message from the broker: a kiosk's status, telemetry or event, read as the kiosk wrote it. */
+    synchronized void update(String topic, byte[] payload) {
         String[] parts = topic.split("/");
         if (parts.length != 4) {
             return;
         }
-        Row row = rows.computeIfAbsent(parts[1] + "/" + parts[2], k -> new Row());
-        JsonNode n;
         try {
-            n = json.readTree(payload);
-        } catch (Exception e) {
-            return; // not ours
-        }
-        if (n == null || !n.isObject()) {
-            return;
-        }
-        switch (parts[3]) {
-            case "status" -> {
-                row.online = n.path("online").asBoolean(false);
-                if (row.online) {
-                    row.lastSeen = Instant.now();
-                }
-            }
-            case "telemetry" -> {
-                row.lastSeen = Instant.now();
-                JsonNode d = n.path("devices");
-                row.printer = d.path("printer").asText("?");
-                row.scanner = d.path("scanner").asText("?");
-                row.dispenser = d.path("dispenser").asText("?");
-                row.waiting = n.path("queue").path("waiting").asLong(-1);
-                row.backlog = n.path("outboxBacklog").path("events").asLong(-1);
-                row.maintenance = n.path("maintenance").asBoolean(false);
-            }
-            case "events" -> {
-                row.lastSeen = Instant.now();
-                String type = n.path("type").asText("");
-                row.lastEvent = type;
-                String state = n.path("data").path("state").asText(null);
-                if (state != null) {
-                    switch (type) {
-                        case "printer.state" -> row.printer = state;
-                        case "scanner.state" -> row.scanner = state;
-                        case "dispenser.state" -> row.dispenser = state;
-                        default -> { }
+            switch (parts[3]) {
+                case "status" -> {
+                    if (reader.readValue(payload, KioskStatus.class) instanceof KioskStatus s) {
+                        status(row(parts), s);
                     }
                 }
-                if (type.equals("kiosk.maintenance")) {
-                    row.maintenance = n.path("data").path("on").asBoolean(false);
+                case "telemetry" -> {
+                    if (reader.readValue(payload, TelemetryReport.class) instanceof TelemetryReport t) {
+                        telemetry(row(parts), t);
+                    }
                 }
+                case "events" -> {
+                    if (reader.readValue(payload, FleetEvent.class) instanceof FleetEvent e) {
+                        event(row(parts), e);
+                    }
+                }
+                default -> { }
+            }
+        } catch (IOException e) {
+            // not a kiosk's message (or not JSON): nothing to show
+        }
+    }
+
+    private Row row(String[] topic) {
+        return rows.computeIfAbsent(topic[1] + "/" + topic[2], k -> new Row());
+    }
+
+    private static void status(Row row, KioskStatus s) {
+        row.online = s.online();
+        if (s.online()) {
+            row.lastSeen = Instant.now();
+        }
+    }
+
+    private static void telemetry(Row row, TelemetryReport t) {
+        row.lastSeen = Instant.now();
+        Map<String, String> d = t.devices() == null ? Map.of() : t.devices();
+        row.printer = d.getOrDefault("printer", "?");
+        row.scanner = d.getOrDefault("scanner", "?");
+        row.dispenser = d.getOrDefault("dispenser", "?");
+        row.waiting = t.queue() == null ? -1 : t.queue().waiting();
+        row.backlog = t.outboxBacklog() == null ? -1 : t.outboxBacklog().events();
+        row.maintenance = t.maintenance();
+    }
+
+    private void event(Row row, FleetEvent e) {
+        row.lastSeen = Instant.now();
+        String type = e.type() == null ? "" : e.type();
+        row.lastEvent = type;
+        switch (type) {
+            case "printer.state", "scanner.state", "dispenser.state" -> {
+                DeviceStateChanged change = e.data(reader, DeviceStateChanged.class);
+                if (change != null && change.state() != null) {
+                    switch (type) {
+                        case "printer.state" -> row.printer = change.state();
+                        case "scanner.state" -> row.scanner = change.state();
+                        default -> row.dispenser = change.state();
+                    }
+                }
+            }
+            case "kiosk.maintenance" -> {
+                MaintenanceChanged change = e.data(reader, MaintenanceChanged.class);
+                row.maintenance = change != null && change.on();
             }
             default -> { }
         }

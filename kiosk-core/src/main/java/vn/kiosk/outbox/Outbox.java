@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,8 +30,12 @@ public final class Outbox {
         appendListeners.add(listener);
     }
 
-    /** Appends an event inside the caller's transaction and returns its per-device sequence number. */
-    public long append(Connection c, String type, Instant ts, Map<String, ?> data) throws SQLException {
+    /**
+     * Appends an event inside the caller's transaction and returns its per-device sequence number.
+     * {@code data} is a record, one per event type (its components are the JSON fields the fleet
+     * stores), never a map: the shape of an event is a declaration, not whatever a caller put in.
+     */
+    public long append(Connection c, String type, Instant ts, Record data) throws SQLException {
         String body;
         try {
             body = json.writeValueAsString(data);
@@ -55,12 +58,15 @@ public final class Outbox {
     }
 
     /** Appends an event in a transaction of its own (device events that change no other state). */
-    public long record(vn.kiosk.storage.Database db, String type, Instant ts, Map<String, ?> data) {
+    public long record(vn.kiosk.storage.Database db, String type, Instant ts, Record data) {
         return db.inTransaction(c -> append(c, type, ts, data));
     }
 
     /** An event as stored: {@code data} is its JSON object. */
     public record Event(long seq, String id, String type, long ts, String data) { }
+
+    /** The data of {@code outbox.overflow}: the oldest unsent events dropped to keep the backlog bounded. */
+    public record Overflow(long dropped, long fromSeq, long toSeq) { }
 
     /** What waits to be published: how many events and how many bytes of data. */
     public record Backlog(long events, long bytes) { }
@@ -130,7 +136,7 @@ public final class Outbox {
             ps.setLong(2, to);
             ps.executeUpdate();
         }
-        append(c, "outbox.overflow", now, Map.of("dropped", drop, "fromSeq", from, "toSeq", to));
+        append(c, "outbox.overflow", now, new Overflow(drop, from, to));
         return drop;
     }
 

@@ -94,7 +94,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             Ticket t = Ticket.issued(UUID.randomUUID().toString(), day, number, service.id(), priority, channel, now,
                     request.willPrint() ? PrintState.PENDING : PrintState.NONE);
             store.insert(c, t, requestId);
-            outbox.append(c, "ticket.issued", now, event(t, Map.of("channel", channel.id())));
+            outbox.append(c, "ticket.issued", now, TicketEventData.Issued.of(t));
             return new Issued(t, view(c, t), true);
         });
         if (issued.created()) {
@@ -142,7 +142,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             }
             store.markCalled(c, next.id(), counterId, now, true);
             Ticket updated = store.find(c, next.id()).orElseThrow();
-            outbox.append(c, "ticket.called", now, event(updated, Map.of("counterId", counterId)));
+            outbox.append(c, "ticket.called", now, TicketEventData.Called.of(updated, counterId));
             changed.add(updated);
             return Optional.of(updated);
         });
@@ -169,8 +169,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             }
             store.markCalled(c, t.id(), t.counterId(), now, false);
             Ticket updated = store.find(c, id).orElseThrow();
-            outbox.append(c, "ticket.recalled", now, event(updated, Map.of("counterId", t.counterId(),
-                    "callCount", updated.callCount())));
+            outbox.append(c, "ticket.recalled", now, TicketEventData.Recalled.of(updated, t.counterId()));
             return updated;
         });
         notifyListeners(recalled);
@@ -193,7 +192,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             }
             store.moveToService(c, t.id(), target.id());
             Ticket updated = store.find(c, id).orElseThrow();
-            outbox.append(c, "ticket.transferred", now, event(updated, Map.of("fromServiceId", t.serviceId())));
+            outbox.append(c, "ticket.transferred", now, TicketEventData.Transferred.of(updated, t.serviceId()));
             return updated;
         });
         notifyListeners(moved);
@@ -215,7 +214,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         Ticket printed = db.inTransaction(c -> {
             store.setPrintState(c, id, PrintState.PRINTED, null);
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
-            outbox.append(c, "ticket.printed", now, Map.of("ticketId", t.id(), "number", t.number()));
+            outbox.append(c, "ticket.printed", now, new TicketEventData.Printed(t.id(), t.number()));
             return t;
         });
         notifyListeners(printed);
@@ -227,8 +226,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         Ticket failed = db.inTransaction(c -> {
             store.setPrintState(c, id, PrintState.FAILED, reason);
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
-            outbox.append(c, "ticket.print_failed", now, Map.of("ticketId", t.id(), "number", t.number(),
-                    "printerState", printerState));
+            outbox.append(c, "ticket.print_failed", now, new TicketEventData.PrintFailed(t.id(), t.number(), printerState));
             return t;
         });
         notifyListeners(failed);
@@ -273,8 +271,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         store.markFinished(c, t.id(), status, now);
         Ticket updated = store.find(c, t.id()).orElseThrow();
         String type = status == TicketStatus.COMPLETED ? "ticket.completed" : "ticket.no_show";
-        outbox.append(c, type, now, event(updated, automatic ? Map.of("counterId", t.counterId(), "automatic", true)
-                : Map.of("counterId", t.counterId())));
+        outbox.append(c, type, now, TicketEventData.Finished.of(updated, t.counterId(), automatic));
         return updated;
     }
 
@@ -285,16 +282,6 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
 
     private static Problem missingTicket(String id) {
         return Problem.notFound("unknown_ticket", "no ticket with id '" + id + "'");
-    }
-
-    private static Map<String, Object> event(Ticket t, Map<String, ?> extra) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ticketId", t.id());
-        data.put("number", t.number());
-        data.put("serviceId", t.serviceId());
-        data.put("priority", t.priority());
-        data.putAll(extra);
-        return data;
     }
 
     private int estimate(Connection c, KioskConfig.Service s, long ahead, Instant now) throws SQLException {

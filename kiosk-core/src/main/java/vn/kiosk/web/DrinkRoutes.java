@@ -43,7 +43,7 @@ final class DrinkRoutes {
         Channel channel = req.channel() == null ? Channel.TOUCHSCREEN : Channel.fromId(req.channel()).orElseThrow(() ->
                 new Problem(400, "bad_request", "'channel' must be one of touchscreen, robot, counter; got '"
                         + req.channel() + "'"));
-        ctx.status(202).json(d.start(req.kind(), req.ml(), Boolean.TRUE.equals(req.confirm()), channel.id()));
+        ctx.status(202).json(d.start(req.kind(), req.ml(), Boolean.TRUE.equals(req.confirm()), channel));
     }
 
     private void reset(Context ctx) {

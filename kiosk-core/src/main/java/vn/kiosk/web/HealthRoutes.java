@@ -3,6 +3,7 @@ package vn.kiosk.web;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import vn.kiosk.health.HealthCheck;
 import vn.kiosk.health.HealthReport;
+import vn.kiosk.health.HealthStatus;
 
 /** GET /api/health: 200 while UP or DEGRADED, 503 when DOWN. Public, for monitors and systemd. */
 final class HealthRoutes {
@@ -16,7 +17,7 @@ final class HealthRoutes {
     void register(JavalinDefaultRoutingApi routes) {
         routes.get("/api/health", ctx -> {
             HealthReport report = health.report();
-            ctx.status("DOWN".equals(report.status()) ? 503 : 200).json(report);
+            ctx.status(report.status() == HealthStatus.DOWN ? 503 : 200).json(report);
         });
     }
 }

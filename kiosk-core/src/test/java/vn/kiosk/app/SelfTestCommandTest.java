@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.health.SelfTest;
 import vn.kiosk.testing.MutableClock;
 import vn.kiosk.testing.Ports;
 import vn.kiosk.testing.TestConfigs;
@@ -55,12 +56,12 @@ class SelfTestCommandTest {
         try (KioskApp app = new KioskApp(new vn.kiosk.config.ConfigLoader().load(file, env), Clock.systemUTC())
                 .configSource(file, env).start()) {
             var before = app.selfTest().checks().stream().filter(c -> c.name().equals("configuration")).findFirst().orElseThrow();
-            assertEquals("PASS", before.result(), before.detail());
+            assertEquals(SelfTest.Result.PASS, before.result(), before.detail());
             assertTrue(before.detail().contains(file.toString()), before.detail());
 
             java.nio.file.Files.writeString(file, "site: { id: \"ward-7\" }\nhttp: { prot: 80 }\n");
             var after = app.selfTest().checks().stream().filter(c -> c.name().equals("configuration")).findFirst().orElseThrow();
-            assertEquals("FAIL", after.result(), after.detail());
+            assertEquals(SelfTest.Result.FAIL, after.result(), after.detail());
             assertTrue(after.detail().contains("http.prot: unknown key"), after.detail());
             assertTrue(!app.selfTest().ok());
         }
@@ -98,19 +99,19 @@ class SelfTestCommandTest {
         MutableClock clock = new MutableClock(java.time.Instant.parse("1970-01-01T00:02:00Z"));
         try (KioskApp app = new KioskApp(config, clock).start()) {
             var check = app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst().orElseThrow();
-            assertEquals("FAIL", check.result());
+            assertEquals(SelfTest.Result.FAIL, check.result());
             assertTrue(check.detail().contains("the clock was never set"), check.detail());
         }
         clock.set(java.time.Instant.now());
         try (KioskApp app = new KioskApp(config, clock).start()) {
             new vn.kiosk.testing.Api(port).post("/api/tickets", "{\"serviceId\": \"land\"}");
-            assertEquals("PASS", app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst()
+            assertEquals(SelfTest.Result.PASS, app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst()
                     .orElseThrow().result());
         }
         clock.set(java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
         try (KioskApp app = new KioskApp(config, clock).start()) {
             var check = app.selfTest().checks().stream().filter(c -> c.name().equals("clock")).findFirst().orElseThrow();
-            assertEquals("FAIL", check.result());
+            assertEquals(SelfTest.Result.FAIL, check.result());
             assertTrue(check.detail().contains("behind the last recorded event"), check.detail());
         }
     }

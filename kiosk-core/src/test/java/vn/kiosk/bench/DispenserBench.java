@@ -16,6 +16,7 @@ import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.queue.BusinessDay;
+import vn.kiosk.queue.Channel;
 import vn.kiosk.storage.Database;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.TestConfigs;
@@ -65,7 +66,7 @@ public final class DispenserBench {
         withDispenser(6000, (sim, drinks) -> {
             for (int i = 0; i < 50; i++) {
                 sim.resetDelivered();
-                Pour p = drinks.start("cold", 300, false, "robot");
+                Pour p = drinks.start("cold", 300, false, Channel.ROBOT);
                 while (sim.deliveredMl() < 10) {
                     Thread.onSpinWait();
                 }
@@ -89,7 +90,7 @@ public final class DispenserBench {
         withDispenser(0, (sim, drinks) -> {
             for (int i = 0; i < 20; i++) {
                 long t0 = System.nanoTime();
-                Pour p = drinks.start("cold", 100, false, "robot");
+                Pour p = drinks.start("cold", 100, false, Channel.ROBOT);
                 while (sim.valveOpen(Tap.COLD)) {
                     Thread.onSpinWait();
                 }
@@ -109,7 +110,7 @@ public final class DispenserBench {
                 List<Double> errors = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     sim.resetDelivered();
-                    finished(drinks, drinks.start("cold", 100, false, "robot").id());
+                    finished(drinks, drinks.start("cold", 100, false, Channel.ROBOT).id());
                     errors.add((sim.deliveredMl() - 100) / 100 * 100);
                 }
                 System.out.printf("%5.0f ml/min: 100 ml asked, poured %+.2f / %+.2f / %+.2f %%%n", flow,

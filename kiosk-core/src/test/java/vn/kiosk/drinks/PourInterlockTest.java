@@ -150,7 +150,7 @@ class PourInterlockTest {
         assertEquals(expected, PourInterlock.whileIdle(idlePulses, MARGIN));
     }
 
-    /** The outcome and reason each decision records: the strings the API, the outbox and the latch have always used. */
+    /** The outcome and reason each decision records: the words the API, the outbox and the latch have always used. */
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
             "CONTINUE,        ,        ",
@@ -162,7 +162,7 @@ class PourInterlockTest {
             "TIME_OVERRUN,    FAULT,   time_overrun",
             "VOLUME_OVERRUN,  FAULT,   volume_overrun",
             "FLOW_WHILE_IDLE, FAULT,   flow_while_idle"})
-    void eachDecisionRecordsItsOutcomeAndReason(Decision d, String outcome, String reason) {
+    void eachDecisionRecordsItsOutcomeAndReason(Decision d, PourState outcome, String reason) {
         assertEquals(outcome, d.outcome());
         assertEquals(reason, d.reason());
         assertEquals(d != Decision.CONTINUE, d.stops());
@@ -172,7 +172,7 @@ class PourInterlockTest {
     void theOutcomesArePourStates() {
         for (Decision d : Decision.values()) {
             if (d.stops()) {
-                assertTrue(List.of(Pour.DONE, Pour.STOPPED, Pour.FAULT).contains(d.outcome()), d.toString());
+                assertTrue(List.of(PourState.DONE, PourState.STOPPED, PourState.FAULT).contains(d.outcome()), d.toString());
             }
         }
     }

@@ -44,7 +44,7 @@ class PoisonTopicTest {
                 assertEquals(200, reply.json().get("code").asInt());
                 SelfTest.Check brokerCheck = app.selfTest().checks().stream()
                         .filter(c -> c.name().equals("broker")).findFirst().orElseThrow();
-                assertEquals("PASS", brokerCheck.result(), brokerCheck.detail());
+                assertEquals(SelfTest.Result.PASS, brokerCheck.result(), brokerCheck.detail());
             } finally {
                 kiosk.stop(); // before the broker goes
             }

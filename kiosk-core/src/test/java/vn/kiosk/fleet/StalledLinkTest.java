@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.health.SelfTest;
 import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.RunningKiosk;
@@ -51,7 +50,7 @@ class StalledLinkTest {
     }
 
     private static String brokerCheck(KioskApp app) {
-        return app.selfTest().checks().stream().filter(c -> c.name().equals("broker")).map(SelfTest.Check::result)
+        return app.selfTest().checks().stream().filter(c -> c.name().equals("broker")).map(c -> c.result().name())
                 .findFirst().orElseThrow();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.json.Json;
@@ -14,6 +13,13 @@ import vn.kiosk.storage.Database;
 
 /** The outbox's bounds and bookkeeping, on a real SQLite file. */
 class OutboxTest {
+
+    /** Event data is a record, one per event type; these stand in for the real ones. */
+    private record Numbered(int n) { }
+
+    private record Padded(String pad) { }
+
+    private record Nothing() { }
 
     @TempDir
     Path dir;
@@ -25,7 +31,7 @@ class OutboxTest {
             Instant now = Instant.parse("2026-11-26T03:00:00Z");
             db.inTransaction(c -> {
                 for (int i = 0; i < 150; i++) {
-                    outbox.append(c, "ticket.issued", now, Map.of("n", i));
+                    outbox.append(c, "ticket.issued", now, new Numbered(i));
                 }
                 return null;
             });
@@ -50,7 +56,7 @@ class OutboxTest {
             String big = "x".repeat(1000);
             db.inTransaction(c -> {
                 for (int i = 0; i < 200; i++) {
-                    outbox.append(c, "ticket.issued", now, Map.of("pad", big));
+                    outbox.append(c, "ticket.issued", now, new Padded(big));
                 }
                 return null;
             });
@@ -66,7 +72,7 @@ class OutboxTest {
             Instant t = Instant.parse("2026-11-26T03:00:00Z");
             db.inTransaction(c -> {
                 for (int i = 0; i < 10; i++) {
-                    outbox.append(c, "e", t, Map.of());
+                    outbox.append(c, "e", t, new Nothing());
                 }
                 Outbox.markSentThrough(c, 6, t);
                 return null;

@@ -140,20 +140,20 @@ public class GpioDispenser implements Dispenser {
     @Override
     public DeviceStatus status() {
         if (closed) {
-            return DeviceStatus.fault("CLOSED", description + " is closed");
+            return DispenserState.CLOSED.status(false, description + " is closed");
         }
         Tap open = openTap();
         String pouring = open == null ? "" : " (" + open.id() + " valve open)";
         boolean coldEmpty = levelLow(Tap.COLD);
         boolean hotEmpty = levelLow(Tap.HOT);
         if (coldEmpty && hotEmpty) {
-            return DeviceStatus.fault("LEVEL_LOW", description + ": both tanks low" + pouring);
+            return DispenserState.LEVEL_LOW.status(false, description + ": both tanks low" + pouring);
         }
         if (coldEmpty || hotEmpty) {
-            return new DeviceStatus("LEVEL_LOW", true, description + ": " + (coldEmpty ? "cold" : "hot") + " tank low" + pouring);
+            return DispenserState.LEVEL_LOW.status(true, description + ": " + (coldEmpty ? "cold" : "hot") + " tank low" + pouring);
         }
         // a pour is not a state change worth an event: it stays READY
-        return DeviceStatus.ready(description + pouring);
+        return DispenserState.READY.status(true, description + pouring);
     }
 
     /** Pin access for the simulated twin. */

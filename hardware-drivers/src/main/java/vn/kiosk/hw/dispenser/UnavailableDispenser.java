@@ -61,7 +61,7 @@ public final class UnavailableDispenser implements Dispenser {
 
     @Override
     public DeviceStatus status() {
-        return DeviceStatus.fault("UNAVAILABLE", reason);
+        return DispenserState.UNAVAILABLE.status(false, reason);
     }
 
     @Override
