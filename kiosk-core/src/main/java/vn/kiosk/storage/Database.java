@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                log.warn("an action after commit failed (the transaction stands)", e); // the caller's write succeeded
+                log.warn("an action after commit failed (the transaction stands)", e);
             }
         }
         return result;
