@@ -12,10 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import vn.kiosk.drinks.DrinkService;
-import vn.kiosk.queue.Channel;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.queue.OpeningHours;
-import vn.kiosk.queue.TicketEvent;
-import vn.kiosk.queue.TicketStatus;
 import vn.kiosk.scanning.CitizenSession;
 import vn.kiosk.scanning.QrCodeParser;
 import vn.kiosk.scanning.ScanService;
@@ -27,7 +25,6 @@ import vn.kiosk.fleet.FleetLink;
 import vn.kiosk.fleet.Telemetry;
 import vn.kiosk.maintenance.MaintenanceMode;
 import vn.kiosk.devices.DeviceFactory;
-import vn.kiosk.devices.DeviceStateEvent;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.devices.Devices;
 import vn.kiosk.devices.SimulatedDevices;
@@ -48,6 +45,7 @@ import vn.kiosk.web.HttpApi;
 /**
  * Wires the kiosk together with plain constructors and owns its lifecycle: everything opened is
  * closed in reverse order, once, whether start-up failed half-way or the process is stopping.
+ * It holds no rule: what happens after a change is each feature's subscription to {@link KioskEvents}.
  */
 public final class KioskApp implements AutoCloseable {
 
@@ -63,7 +61,7 @@ public final class KioskApp implements AutoCloseable {
     private TicketDesk desk;
     private MaintenanceMode maintenance;
     private OpeningHours hours;
-    private LiveEvents events;
+    private LiveEvents liveEvents;
     private CitizenSession session;
     private FleetLink fleet;
     private DrinkService drinks;
@@ -119,17 +117,16 @@ public final class KioskApp implements AutoCloseable {
             opened.push(devices);
             ObjectMapper json = Json.newMapper();
             Outbox outbox = new Outbox(json);
+            KioskEvents events = new KioskEvents();
             ServiceCatalog catalog = new ServiceCatalog(config);
-            queue = new QueueService(db, catalog, outbox, clock, config);
+            queue = new QueueService(db, catalog, outbox, events, clock, config);
 
-            maintenance = new MaintenanceMode(db, outbox, clock);
-            drinks = DrinkService.forDevices(devices, db, outbox, json, clock, config, maintenance::isOn);
+            maintenance = new MaintenanceMode(db, outbox, events, clock);
+            drinks = DrinkService.forDevices(devices, db, outbox, events, json, clock, config, maintenance::isOn);
             if (drinks != null) {
                 opened.push(drinks); // closed before the devices: a pour in progress ends as "shutdown"
             }
-            watch = new DeviceWatch(devices, config.printing().statusPollMillis());
-            watch.onChange((device, before, now) -> outbox.record(db, device + ".state", clock.instant(),
-                    DeviceStateEvent.data(before, now)));
+            watch = new DeviceWatch(devices, config.printing().statusPollMillis(), db, outbox, events, clock);
             opened.push(watch.start());
 
             PrinterProfile profile = DeviceFactory.printerProfile(config);
@@ -148,25 +145,13 @@ public final class KioskApp implements AutoCloseable {
             selfTest = new SelfTest(config, new ConfigCheck(configFile, env), db, watch, drinks == null ? null : drinks::details,
                     this::brokerCheck, clock);
 
-            events = new LiveEvents(json, config.http().maxEventStreams());
-            session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()));
+            liveEvents = new LiveEvents(json, config.http().maxEventStreams(), events);
+            session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()), events);
             opened.push(session);
-            queue.onChange(t -> {
-                if (t.channel() == Channel.TOUCHSCREEN && t.status() == TicketStatus.ISSUED) {
-                    session.wipe(); // the citizen has their ticket: forget their ID card
-                }
-                events.publish(TicketEvent.of(t));
-            });
-            watch.onChange((device, before, now) -> events.publish(Map.of("type", "device", "device", device,
-                    "state", now.state(), "ok", now.ok())));
-            maintenance.onChange(on -> events.publish(Map.of("type", "maintenance", "on", on)));
-            if (drinks != null) {
-                drinks.onProgress(p -> events.publish(Map.of("type", "drink", "pour", p)));
-            }
             if (devices.scanner() != null) {
                 ScanService scans = new ScanService(new QrCodeParser(config.printing().ticket().qr(), config.site().id(),
                         config.device().id()), session, queue, catalog, config.scanning().dossierServiceId(),
-                        events::publish, clock, config.zone());
+                        events, clock, config.zone());
                 devices.scanner().start(scans);
             }
             if (config.mqtt().url() != null && !config.mqtt().url().isBlank()) {
@@ -183,7 +168,7 @@ public final class KioskApp implements AutoCloseable {
                 opened.push(fleet);
             }
             KioskState state = new KioskState(config, maintenance, hours, watch, drinks);
-            http = new HttpApi(config.http(), json, queue, desk, catalog, health, events, state::snapshot,
+            http = new HttpApi(config.http(), json, queue, desk, catalog, health, liveEvents, state::snapshot,
                     drinks, selfTest).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
@@ -213,8 +198,8 @@ public final class KioskApp implements AutoCloseable {
         return maintenance;
     }
 
-    public LiveEvents events() {
-        return events;
+    public LiveEvents liveEvents() {
+        return liveEvents;
     }
 
     public CitizenSession citizenSession() {

@@ -14,6 +14,7 @@ import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.devices.Devices;
 import vn.kiosk.drinks.DrinkService;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
@@ -70,9 +71,11 @@ final class SelfTestCommand {
         ObjectMapper json = Json.newMapper();
         try (Database db = Database.open(config.dataPath().resolve("kiosk.db"));
              Devices devices = Devices.open(config)) {
-            DrinkService drinks = DrinkService.forDevices(devices, db, new Outbox(json), json, clock, config, () -> false);
+            // a bus nobody subscribes to: the kiosk is not running, no screen is listening
+            DrinkService drinks = DrinkService.forDevices(devices, db, new Outbox(json), new KioskEvents(), json, clock, config,
+                    () -> false);
             try {
-                DeviceWatch watch = new DeviceWatch(devices, config.printing().statusPollMillis());
+                DeviceWatch watch = DeviceWatch.readOnly(devices, config.printing().statusPollMillis());
                 long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
                 do {
                     watch.poll();

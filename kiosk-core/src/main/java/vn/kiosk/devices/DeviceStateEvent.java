@@ -1,6 +1,6 @@
 package vn.kiosk.devices;
 
-import vn.kiosk.fleet.messages.DeviceStateChanged;
+import vn.kiosk.fleet.messages.DeviceStateEventData;
 import vn.kiosk.hw.DeviceStatus;
 
 /** The data of a {@code <device>.state} event: the new state, the one before (null at start), and why. */
@@ -8,7 +8,7 @@ public final class DeviceStateEvent {
 
     private DeviceStateEvent() { }
 
-    public static DeviceStateChanged data(DeviceStatus before, DeviceStatus now) {
-        return new DeviceStateChanged(now.state(), before == null ? null : before.state(), now.ok(), now.detail());
+    public static DeviceStateEventData data(DeviceStatus before, DeviceStatus now) {
+        return new DeviceStateEventData(now.state(), before == null ? null : before.state(), now.ok(), now.detail());
     }
 }

@@ -1,34 +1,35 @@
 package vn.kiosk.devices;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.hw.DeviceStatus;
+import vn.kiosk.outbox.Outbox;
+import vn.kiosk.storage.Database;
 
 /**
  * Reads every device's status on a schedule (devices are asked only here, not on each health
- * request), keeps the latest, and tells listeners when a state changes: paper out shows in
- * /api/health and as a {@code printer.state} event within one poll interval.
+ * request), keeps the latest, and reports each change of state: first its {@code <device>.state}
+ * outbox event, then a {@link DeviceStateChanged} for the subscribers. Paper out shows in
+ * /api/health, on the screens and as a {@code printer.state} event within one poll interval.
  */
 public final class DeviceWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceWatch.class);
 
-    /** A device's state changed from {@code before} (null at start) to {@code now}. */
-    @FunctionalInterface
-    public interface Listener {
-        void changed(String device, DeviceStatus before, DeviceStatus now);
-    }
-
     private final Devices devices;
     private final long intervalMillis;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Database db;          // db, outbox, events, clock: null when reading only
+    private final Outbox outbox;
+    private final KioskEvents events;
+    private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "device-watch");
         t.setDaemon(true);
@@ -36,13 +37,18 @@ public final class DeviceWatch implements AutoCloseable {
     });
     private volatile Map<String, DeviceStatus> latest = Map.of();
 
-    public DeviceWatch(Devices devices, long intervalMillis) {
+    public DeviceWatch(Devices devices, long intervalMillis, Database db, Outbox outbox, KioskEvents events, Clock clock) {
         this.devices = devices;
         this.intervalMillis = intervalMillis;
+        this.db = db;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
     }
 
-    public void onChange(Listener listener) {
-        listeners.add(listener);
+    /** Reads statuses and reports no change (the standalone self-test: the kiosk it checks is not running). */
+    public static DeviceWatch readOnly(Devices devices, long intervalMillis) {
+        return new DeviceWatch(devices, intervalMillis, null, null, null, null);
     }
 
     /** Reads every status once now, then every interval. */
@@ -64,18 +70,29 @@ public final class DeviceWatch implements AutoCloseable {
                     if (old != null) {
                         log.info("{} state {} -> {} ({})", e.getKey(), old.state(), e.getValue().state(), e.getValue().detail());
                     }
-                    for (Listener l : listeners) {
-                        try {
-                            l.changed(e.getKey(), old, e.getValue());
-                        } catch (RuntimeException ex) {
-                            log.warn("device state listener failed", ex);
-                        }
-                    }
+                    report(e.getKey(), old, e.getValue());
                 }
             }
         } catch (RuntimeException e) {
             log.warn("reading device status failed", e);
         }
+    }
+
+    /**
+     * The outbox row first, in a transaction of its own (no other state changes with it), then the
+     * event: the fleet never misses a state the screens saw. A write the disk refuses is logged and
+     * the screens are still told: the device's state is a fact whether or not it could be recorded.
+     */
+    private void report(String device, DeviceStatus before, DeviceStatus now) {
+        if (events == null) {
+            return;
+        }
+        try {
+            outbox.record(db, device + ".state", clock.instant(), DeviceStateEvent.data(before, now));
+        } catch (RuntimeException e) {
+            log.warn("recording the {} state {} failed", device, now.state(), e);
+        }
+        events.publish(new DeviceStateChanged(device, before, now));
     }
 
     /** The latest status of each device, in the order printer, scanner, dispenser. */

@@ -4,22 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.Devices;
 import vn.kiosk.drinks.PourInterlock.Decision;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.fleet.messages.TelemetryReport;
 import vn.kiosk.hw.DeviceStatus;
 import vn.kiosk.hw.dispenser.Dispenser;
@@ -52,12 +50,12 @@ public final class DrinkService implements AutoCloseable {
     private final Dispenser dispenser;
     private final Database db;
     private final Outbox outbox;
+    private final KioskEvents events;
     private final Clock clock;
     private final BusinessDay businessDay;
     private final DrinkLimits limits;
     private final FaultLatch latch;
     private final BooleanSupplier maintenance;
-    private final List<Consumer<Pour>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "drinks");
         t.setDaemon(true);
@@ -71,11 +69,12 @@ public final class DrinkService implements AutoCloseable {
     private long idlePulses;                      // guarded by this
     private volatile boolean closed;
 
-    public DrinkService(Dispenser dispenser, Database db, Outbox outbox, ObjectMapper json, Clock clock,
+    public DrinkService(Dispenser dispenser, Database db, Outbox outbox, KioskEvents events, ObjectMapper json, Clock clock,
                         BusinessDay businessDay, KioskConfig.Dispensing config, BooleanSupplier maintenance) {
         this.dispenser = dispenser;
         this.db = db;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.businessDay = businessDay;
         this.limits = DrinkLimits.of(config);
@@ -94,19 +93,15 @@ public final class DrinkService implements AutoCloseable {
      * The drink service for the kiosk's dispenser, or null when it has none. The dispenser's
      * reported status then carries a latched fault on top of what its parts say.
      */
-    public static DrinkService forDevices(Devices devices, Database db, Outbox outbox, ObjectMapper json, Clock clock,
-                                          KioskConfig config, BooleanSupplier maintenance) {
+    public static DrinkService forDevices(Devices devices, Database db, Outbox outbox, KioskEvents events, ObjectMapper json,
+                                          Clock clock, KioskConfig config, BooleanSupplier maintenance) {
         if (devices.dispenser() == null) {
             return null;
         }
-        DrinkService drinks = new DrinkService(devices.dispenser(), db, outbox, json, clock,
+        DrinkService drinks = new DrinkService(devices.dispenser(), db, outbox, events, json, clock,
                 new BusinessDay(config.zone(), config.businessDayStart()), config.dispenser(), maintenance);
         devices.dispenserStatusFrom(drinks::deviceStatus);
         return drinks;
-    }
-
-    public void onProgress(Consumer<Pour> listener) {
-        listeners.add(listener);
     }
 
     /** Starts a pour and returns at once; the pour runs on. {@code ml} null = one cup. */
@@ -359,14 +354,9 @@ public final class DrinkService implements AutoCloseable {
         }
     }
 
+    /** Not after a commit: a pour's start and progress are stored nowhere, and its end is shown even if recording it failed. */
     private void publish(Pour p) {
-        for (Consumer<Pour> l : listeners) {
-            try {
-                l.accept(p);
-            } catch (RuntimeException e) {
-                log.warn("pour listener failed", e);
-            }
-        }
+        events.publish(new PourProgressed(p));
     }
 
     /** The dispenser's status with the latched fault on top of what the parts say. */

@@ -1,9 +1,8 @@
 package vn.kiosk.maintenance;
 
 import java.time.Clock;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import vn.kiosk.fleet.messages.MaintenanceChanged;
+import vn.kiosk.events.KioskEvents;
+import vn.kiosk.fleet.messages.MaintenanceEventData;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.Database;
 import vn.kiosk.storage.Settings;
@@ -18,13 +17,14 @@ public final class MaintenanceMode {
 
     private final Database db;
     private final Outbox outbox;
+    private final KioskEvents events;
     private final Clock clock;
-    private final CopyOnWriteArrayList<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean on;
 
-    public MaintenanceMode(Database db, Outbox outbox, Clock clock) {
+    public MaintenanceMode(Database db, Outbox outbox, KioskEvents events, Clock clock) {
         this.db = db;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.on = db.read(c -> Boolean.parseBoolean(Settings.get(c, KEY)));
     }
@@ -33,19 +33,15 @@ public final class MaintenanceMode {
         return on;
     }
 
-    public void onChange(Consumer<Boolean> listener) {
-        listeners.add(listener);
-    }
-
     public void set(boolean value) {
         db.inTransaction(c -> {
             Settings.put(c, KEY, Boolean.toString(value));
-            return outbox.append(c, "kiosk.maintenance", clock.instant(), new MaintenanceChanged(value));
+            return outbox.append(c, "kiosk.maintenance", clock.instant(), new MaintenanceEventData(value));
         });
         boolean changed = on != value;
-        on = value;
+        on = value; // before the event: a screen that hears it and asks again must see the new value
         if (changed) {
-            listeners.forEach(l -> l.accept(value));
+            events.publish(new MaintenanceChanged(value)); // the transaction above has committed
         }
     }
 }

@@ -18,11 +18,11 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import vn.kiosk.fleet.messages.DeviceStateChanged;
+import vn.kiosk.fleet.messages.DeviceStateEventData;
 import vn.kiosk.fleet.messages.FleetEvent;
 import vn.kiosk.fleet.messages.FleetMessages;
 import vn.kiosk.fleet.messages.KioskStatus;
-import vn.kiosk.fleet.messages.MaintenanceChanged;
+import vn.kiosk.fleet.messages.MaintenanceEventData;
 import vn.kiosk.fleet.messages.TelemetryReport;
 
 /**
@@ -182,7 +182,7 @@ public final class FleetMonitor {
         row.lastEvent = type;
         switch (type) {
             case "printer.state", "scanner.state", "dispenser.state" -> {
-                DeviceStateChanged change = e.data(reader, DeviceStateChanged.class);
+                DeviceStateEventData change = e.data(reader, DeviceStateEventData.class);
                 if (change != null && change.state() != null) {
                     switch (type) {
                         case "printer.state" -> row.printer = change.state();
@@ -192,7 +192,7 @@ public final class FleetMonitor {
                 }
             }
             case "kiosk.maintenance" -> {
-                MaintenanceChanged change = e.data(reader, MaintenanceChanged.class);
+                MaintenanceEventData change = e.data(reader, MaintenanceEventData.class);
                 row.maintenance = change != null && change.on();
             }
             default -> { }

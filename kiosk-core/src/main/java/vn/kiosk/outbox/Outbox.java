@@ -25,7 +25,7 @@ public final class Outbox {
         this.json = json;
     }
 
-    /** Called after each append (inside the writer's transaction; must only signal, never block). */
+    /** After each append, inside the writer's transaction: a wake-up for the MQTT publisher, not a KioskEvent; never blocks. */
     public void onAppend(Runnable listener) {
         appendListeners.add(listener);
     }

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.storage.Database;
@@ -23,7 +22,8 @@ import vn.kiosk.storage.Database;
 /**
  * The one application service for the queue: the touchscreen, robots and counters all come here.
  * Each operation is one SQLite transaction that changes the ticket and appends its outbox event,
- * so the state and the event exist together or not at all.
+ * so the state and the event exist together or not at all; its {@link TicketChanged} goes to the
+ * subscribers once that transaction has committed.
  */
 public final class QueueService implements TicketIssuer, PrintOutcomes {
 
@@ -32,28 +32,25 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
     private final Database db;
     private final ServiceCatalog catalog;
     private final Outbox outbox;
+    private final KioskEvents events;
     private final Clock clock;
     private final BusinessDay businessDay;
     private final CallPolicy callPolicy;
     private final WaitEstimator estimator;
     private final int estimateSamples;
     private final TicketStore store = new TicketStore();
-    private final List<Consumer<Ticket>> listeners = new CopyOnWriteArrayList<>();
 
-    public QueueService(Database db, ServiceCatalog catalog, Outbox outbox, Clock clock, KioskConfig config) {
+    public QueueService(Database db, ServiceCatalog catalog, Outbox outbox, KioskEvents events, Clock clock,
+                        KioskConfig config) {
         this.db = db;
         this.catalog = catalog;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.businessDay = new BusinessDay(config.zone(), config.businessDayStart());
         this.callPolicy = new CallPolicy(config.queue().maxPriorityInRow());
         this.estimator = new WaitEstimator(config.queue().defaultServiceMinutes());
         this.estimateSamples = config.queue().estimateSamples();
-    }
-
-    /** Called after each committed change (for live screens); must not block. */
-    public void onChange(Consumer<Ticket> listener) {
-        listeners.add(listener);
     }
 
     /** See {@link IssueRequest} for the request id: it is kept with the ticket in its own transaction. */
@@ -71,7 +68,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         }
         Instant now = now();
         LocalDate day = businessDay.of(now);
-        Issued issued = db.inTransaction(c -> {
+        return db.inTransaction(c -> {
             if (requestId != null) {
                 Optional<Ticket> earlier = store.findByRequest(c, requestId);
                 if (earlier.isPresent()) {
@@ -83,7 +80,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
                                 + (t.priority() == null ? "none" : "'" + t.priority() + "'") + ", channel " + t.channel().id()
                                 + "); a new request needs a new requestId");
                     }
-                    return new Issued(t, view(c, t), false);
+                    return new Issue(view(c, t), false);
                 }
             }
             String number;
@@ -95,15 +92,10 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
                     request.willPrint() ? PrintState.PENDING : PrintState.NONE);
             store.insert(c, t, requestId);
             outbox.append(c, "ticket.issued", now, TicketEventData.Issued.of(t));
-            return new Issued(t, view(c, t), true);
+            changed(TicketChanged.Change.ISSUED, t);
+            return new Issue(view(c, t), true);
         });
-        if (issued.created()) {
-            notifyListeners(issued.ticket());
-        }
-        return new Issue(issued.view(), issued.created());
     }
-
-    private record Issued(Ticket ticket, TicketView view, boolean created) { }
 
     @Override
     public TicketView ticket(String id) {
@@ -128,10 +120,9 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         }
         Instant now = now();
         LocalDate day = businessDay.of(now);
-        List<Ticket> changed = new ArrayList<>();
         Optional<Ticket> called = db.inTransaction(c -> {
             for (Ticket serving : store.calledAt(c, counterId)) {
-                changed.add(finish(c, serving, TicketStatus.COMPLETED, now, true));
+                finish(c, serving, TicketStatus.COMPLETED, now, true);
             }
             Ticket priority = store.oldestWaiting(c, day, services, true).orElse(null);
             Ticket regular = store.oldestWaiting(c, day, services, false).orElse(null);
@@ -143,10 +134,9 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             store.markCalled(c, next.id(), counterId, now, true);
             Ticket updated = store.find(c, next.id()).orElseThrow();
             outbox.append(c, "ticket.called", now, TicketEventData.Called.of(updated, counterId));
-            changed.add(updated);
+            changed(TicketChanged.Change.CALLED, updated);
             return Optional.of(updated);
         });
-        changed.forEach(this::notifyListeners);
         return called.map(t -> db.read(c -> view(c, t)));
     }
 
@@ -170,9 +160,9 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             store.markCalled(c, t.id(), t.counterId(), now, false);
             Ticket updated = store.find(c, id).orElseThrow();
             outbox.append(c, "ticket.recalled", now, TicketEventData.Recalled.of(updated, t.counterId()));
+            changed(TicketChanged.Change.RECALLED, updated);
             return updated;
         });
-        notifyListeners(recalled);
         return db.read(c -> view(c, recalled));
     }
 
@@ -193,9 +183,9 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             store.moveToService(c, t.id(), target.id());
             Ticket updated = store.find(c, id).orElseThrow();
             outbox.append(c, "ticket.transferred", now, TicketEventData.Transferred.of(updated, t.serviceId()));
+            changed(TicketChanged.Change.TRANSFERRED, updated);
             return updated;
         });
-        notifyListeners(moved);
         return db.read(c -> view(c, moved));
     }
 
@@ -211,25 +201,25 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
     @Override
     public void markPrinted(String id) {
         Instant now = now();
-        Ticket printed = db.inTransaction(c -> {
+        db.inTransaction(c -> {
             store.setPrintState(c, id, PrintState.PRINTED, null);
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             outbox.append(c, "ticket.printed", now, new TicketEventData.Printed(t.id(), t.number()));
+            changed(TicketChanged.Change.PRINTED, t);
             return t;
         });
-        notifyListeners(printed);
     }
 
     @Override
     public void markFailed(String id, String printerState, String reason) {
         Instant now = now();
-        Ticket failed = db.inTransaction(c -> {
+        db.inTransaction(c -> {
             store.setPrintState(c, id, PrintState.FAILED, reason);
             Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
             outbox.append(c, "ticket.print_failed", now, new TicketEventData.PrintFailed(t.id(), t.number(), printerState));
+            changed(TicketChanged.Change.PRINT_FAILED, t);
             return t;
         });
-        notifyListeners(failed);
     }
 
     public QueueOverview overview() {
@@ -263,7 +253,6 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             }
             return finish(c, t, status, now, false);
         });
-        notifyListeners(finished);
         return db.read(c -> view(c, finished));
     }
 
@@ -272,6 +261,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         Ticket updated = store.find(c, t.id()).orElseThrow();
         String type = status == TicketStatus.COMPLETED ? "ticket.completed" : "ticket.no_show";
         outbox.append(c, type, now, TicketEventData.Finished.of(updated, t.counterId(), automatic));
+        changed(status == TicketStatus.COMPLETED ? TicketChanged.Change.COMPLETED : TicketChanged.Change.NO_SHOW, updated);
         return updated;
     }
 
@@ -313,13 +303,8 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         return instant == null ? null : instant.atZone(businessDay.zone()).toOffsetDateTime();
     }
 
-    private void notifyListeners(Ticket t) {
-        for (Consumer<Ticket> l : listeners) {
-            try {
-                l.accept(t);
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(QueueService.class).warn("queue listener failed", e);
-            }
-        }
+    /** Inside the transaction that made the change: the subscribers hear of it once it has committed. */
+    private void changed(TicketChanged.Change change, Ticket t) {
+        events.publishAfterCommit(db, new TicketChanged(change, t));
     }
 }

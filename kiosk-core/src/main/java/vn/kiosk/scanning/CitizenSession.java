@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import vn.kiosk.events.KioskEvents;
+import vn.kiosk.queue.Channel;
+import vn.kiosk.queue.TicketChanged;
 
 /**
  * The current citizen's scanned ID card, in memory only: wiped when their ticket is issued, when
@@ -27,9 +30,17 @@ public final class CitizenSession implements AutoCloseable {
     private Instant touched;
     private ScheduledFuture<?> expiry;
 
-    public CitizenSession(Clock clock, Duration idle) {
+    /** Wipes itself when a touchscreen ticket is issued: the citizen has their ticket, their card is forgotten. */
+    public CitizenSession(Clock clock, Duration idle, KioskEvents events) {
         this.clock = clock;
         this.idle = idle;
+        events.subscribe(TicketChanged.class, this::ticketChanged);
+    }
+
+    private void ticketChanged(TicketChanged e) {
+        if (e.change() == TicketChanged.Change.ISSUED && e.ticket().channel() == Channel.TOUCHSCREEN) {
+            wipe();
+        }
     }
 
     public synchronized void start(CitizenId id) {

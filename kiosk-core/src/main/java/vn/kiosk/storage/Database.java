@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final DiskProbe disk;
     private boolean closed;
+    /** What runs once the open transaction has committed; guarded by lock, null outside a transaction. */
+    private List<Runnable> afterCommit;
     private volatile StorageFault fault;
     private volatile long lastRecheckNanos;
 
@@ -67,21 +70,48 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed (durably) or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed (durably) or none of it. What the
+     * work handed to {@link #afterCommit} runs after the commit, outside the lock, on this thread.
+     */
     public <T> T inTransaction(Work<T> work) {
+        T result;
+        List<Runnable> committed;
         lock.lock();
+        List<Runnable> enclosing = afterCommit;
         try {
             ensureOpen();
-            T result = transaction(work);
+            afterCommit = new ArrayList<>();
+            result = transaction(work);
+            committed = afterCommit;
             writesWork();
-            return result;
         } catch (SQLException e) {
             StorageFault f = writeFailed(e);
             throw new StorageException("database transaction failed: " + (f == null ? "" : f.describe() + ": ")
                     + e.getMessage(), e, f);
         } finally {
+            afterCommit = enclosing; // a rolled-back transaction's actions are dropped here
             lock.unlock();
         }
+        for (Runnable action : committed) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("an action after commit failed (the transaction stands)", e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Inside {@link #inTransaction}: runs {@code action} once this transaction has committed, never
+     * if it rolls back (post-commit events: nobody hears of a change that did not happen).
+     */
+    public void afterCommit(Runnable action) {
+        if (!lock.isHeldByCurrentThread() || afterCommit == null) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        afterCommit.add(action);
     }
 
     private <T> T transaction(Work<T> work) throws SQLException {

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,12 +17,24 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.devices.DeviceStateChanged;
+import vn.kiosk.drinks.PourProgressed;
+import vn.kiosk.events.KioskEvents;
+import vn.kiosk.maintenance.MaintenanceChanged;
 import vn.kiosk.problem.Problem;
+import vn.kiosk.queue.TicketChanged;
+import vn.kiosk.scanning.CodeScanned;
+import vn.kiosk.web.LiveMessage.DeviceMessage;
+import vn.kiosk.web.LiveMessage.DrinkMessage;
+import vn.kiosk.web.LiveMessage.MaintenanceMessage;
+import vn.kiosk.web.LiveMessage.ScanMessage;
+import vn.kiosk.web.LiveMessage.TicketMessage;
 
 /**
  * Server-Sent Events at GET /api/events for the touchscreen, counter and waiting-room pages: each
- * message's data is one JSON object with a {@code type} (scan, ticket, device, maintenance).
- * Publishing only queues: each stream has its own writer ({@link StreamWriter}).
+ * message's data is one {@link LiveMessage} (scan, ticket, device, maintenance, drink), made from
+ * the kiosk event it subscribes to. Sending only queues: each stream has its own writer
+ * ({@link StreamWriter}), so the publisher of an event never waits for a client.
  */
 public final class LiveEvents {
 
@@ -52,11 +63,17 @@ public final class LiveEvents {
         return t;
     });
 
-    public LiveEvents(ObjectMapper json, int maxStreams) {
+    /** Subscribes to what the pages are told, each event as its message. */
+    public LiveEvents(ObjectMapper json, int maxStreams, KioskEvents events) {
         this(json, maxStreams, HEARTBEAT_MS, STALL_MS);
+        events.subscribe(TicketChanged.class, e -> send(TicketMessage.of(e.ticket())));
+        events.subscribe(DeviceStateChanged.class, e -> send(new DeviceMessage(e.device(), e.now().state(), e.now().ok())));
+        events.subscribe(MaintenanceChanged.class, e -> send(new MaintenanceMessage(e.on())));
+        events.subscribe(PourProgressed.class, e -> send(new DrinkMessage(e.pour())));
+        events.subscribe(CodeScanned.class, e -> send(ScanMessage.of(e)));
     }
 
-    /** With shorter times for tests. */
+    /** Subscribed to nothing, with shorter times: for tests, which {@link #send} their own messages. */
     LiveEvents(ObjectMapper json, int maxStreams, long heartbeatMs, long stallMs) {
         this.json = json;
         this.maxStreams = maxStreams;
@@ -109,13 +126,13 @@ public final class LiveEvents {
         }
     }
 
-    /** Serialises the event once and queues it for every stream; never waits for a client. */
-    public void publish(Map<String, ?> event) {
+    /** Serialises the message once and queues it for every stream; never waits for a client. */
+    void send(LiveMessage message) {
         String data;
         try {
-            data = json.writeValueAsString(event);
+            data = json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
-            log.warn("event not serialisable: {}", event.get("type"), e);
+            log.warn("message not serialisable: {}", message.getClass().getSimpleName(), e);
             return;
         }
         StreamWriter.Frame frame = new StreamWriter.Frame(data, null);

@@ -11,6 +11,7 @@ import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceFactory;
 import vn.kiosk.drinks.DrinkService;
 import vn.kiosk.drinks.Pour;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.json.Json;
@@ -49,7 +50,7 @@ public final class DispenserBench {
 
     private static void withDispenser(double flow, Run run) throws Exception {
         try (SimulatedDispenser sim = new SimulatedDispenser(DeviceFactory.wiring(config.dispenser()), flow, 450, 90.0);
-             DrinkService drinks = new DrinkService(sim, db, new Outbox(Json.newMapper()), Json.newMapper(),
+             DrinkService drinks = new DrinkService(sim, db, new Outbox(Json.newMapper()), new KioskEvents(), Json.newMapper(),
                      Clock.systemUTC(), new BusinessDay(config.zone(), config.businessDayStart()), config.dispenser(),
                      () -> false)) {
             run.with(sim, drinks);

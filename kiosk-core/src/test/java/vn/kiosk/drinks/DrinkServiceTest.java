@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceFactory;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.hw.dispenser.SimulatedDispenser;
 import vn.kiosk.hw.dispenser.Tap;
 import vn.kiosk.json.Json;
@@ -60,7 +61,7 @@ class DrinkServiceTest {
             db = Database.open(dir.resolve("kiosk.db"));
             open.add(db);
         }
-        drinks = new DrinkService(sim, db, new Outbox(Json.newMapper()), Json.newMapper(), Clock.systemUTC(),
+        drinks = new DrinkService(sim, db, new Outbox(Json.newMapper()), new KioskEvents(), Json.newMapper(), Clock.systemUTC(),
                 new BusinessDay(config.zone(), config.businessDayStart()), config.dispenser(), () -> false);
         open.add(drinks);
         return drinks;

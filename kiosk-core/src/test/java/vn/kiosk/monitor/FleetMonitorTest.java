@@ -16,11 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.app.KioskApp;
-import vn.kiosk.fleet.messages.DeviceStateChanged;
+import vn.kiosk.fleet.messages.DeviceStateEventData;
 import vn.kiosk.fleet.messages.FleetEvent;
 import vn.kiosk.fleet.messages.FleetMessages;
 import vn.kiosk.fleet.messages.KioskStatus;
-import vn.kiosk.fleet.messages.MaintenanceChanged;
+import vn.kiosk.fleet.messages.MaintenanceEventData;
 import vn.kiosk.fleet.messages.TelemetryReport;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.json.Json;
@@ -92,7 +92,7 @@ class FleetMonitorTest {
                 assertTrue(status.online() && status.startedAt() != null, status.toString());
                 assertEquals(t.version(), status.version());
                 FleetEvent event = reader.readValue(bytes(eventMessage), FleetEvent.class);
-                assertEquals(new MaintenanceChanged(true), event.data(reader, MaintenanceChanged.class));
+                assertEquals(new MaintenanceEventData(true), event.data(reader, MaintenanceEventData.class));
                 assertTrue(event.seq() > 0 && event.ts() != null && event.id() != null, event.toString());
 
                 FleetMonitor monitor = new FleetMonitor();
@@ -108,9 +108,9 @@ class FleetMonitorTest {
                 MqttProbe.Message paperOut = probe.await(Duration.ofSeconds(10), "the printer.state event",
                         m -> m.topic().equals(BASE + "events") && m.json().path("type").asText().equals("printer.state")
                                 && m.json().path("data").path("state").asText().equals("PAPER_OUT"));
-                DeviceStateChanged change = reader.readValue(bytes(paperOut), FleetEvent.class)
-                        .data(reader, DeviceStateChanged.class);
-                assertEquals(new DeviceStateChanged("PAPER_OUT", "READY", false, change.detail()), change);
+                DeviceStateEventData change = reader.readValue(bytes(paperOut), FleetEvent.class)
+                        .data(reader, DeviceStateEventData.class);
+                assertEquals(new DeviceStateEventData("PAPER_OUT", "READY", false, change.detail()), change);
                 monitor.update(paperOut.topic(), bytes(paperOut));
                 assertEquals("PAPER_OUT", row(monitor.render(Instant.now()), "phuong-ben-thanh/kiosk-01").get(3));
             } finally {

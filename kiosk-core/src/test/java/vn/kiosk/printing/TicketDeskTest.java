@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.devices.DeviceFactory;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.hw.printer.EscPosPrinter;
 import vn.kiosk.hw.printer.PrinterProfile;
 import vn.kiosk.hw.printer.ReceiptEncoder;
@@ -105,7 +106,7 @@ class TicketDeskTest {
         TextRasterizer font = profile.textMode() == PrinterProfile.TextMode.RASTER
                 ? TextRasterizer.load(DeviceFactory.fontFile(config)) : null;
         Clock clock = Clock.systemUTC();
-        return new TicketDesk(queue, queue, new MaintenanceMode(db, new Outbox(Json.newMapper()), clock),
+        return new TicketDesk(queue, queue, new MaintenanceMode(db, new Outbox(Json.newMapper()), new KioskEvents(), clock),
                 new OpeningHours(config, clock), p, new ReceiptEncoder(profile, font), new TicketLayout(config, catalog),
                 5_000, () -> { });
     }

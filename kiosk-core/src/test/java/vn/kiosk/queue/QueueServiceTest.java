@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.events.KioskEvents;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.problem.Problem;
@@ -64,13 +65,14 @@ class QueueServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T02:00:00Z")); // 09:00 local
     private Database db;
     private QueueService queue;
+    private final KioskEvents events = new KioskEvents();
 
     @BeforeEach
     void open() throws Exception {
         KioskConfig config = TestConfigs.load(dir, CONFIG);
         Files.createDirectories(config.dataPath());
         db = Database.open(config.dataPath().resolve("kiosk.db"));
-        queue = new QueueService(db, new ServiceCatalog(config), new Outbox(Json.newMapper()), clock, config);
+        queue = new QueueService(db, new ServiceCatalog(config), new Outbox(Json.newMapper()), events, clock, config);
     }
 
     @AfterEach
@@ -234,6 +236,27 @@ class QueueServiceTest {
         assertEquals("robot", issued.get("channel").asText());
         assertEquals("elderly", issued.get("priority").asText());
         assertEquals(Set.of("ticketId", "number", "serviceId", "channel", "priority"), fieldNames(issued));
+    }
+
+    @Test
+    void eachCommittedChangeIsPublishedOnceInOrderAndARefusedOneNot() {
+        List<String> heard = new ArrayList<>();
+        events.subscribe(TicketChanged.class, e -> heard.add(e.change() + " " + e.ticket().number() + " "
+                + e.ticket().status().id()));
+        IssueRequest tap = new IssueRequest("civil-status", null, Channel.TOUCHSCREEN, "tap-1", true);
+        String a = queue.issue(tap).view().id();
+        queue.issue(tap); // the same request again: no new ticket, no event
+        String b = issue("civil-status").id();
+        queue.markPrinted(a);
+        queue.callNext("1", List.of());
+        queue.callNext("1", List.of()); // completes A001, then calls A002
+        assertThrows(Problem.class, () -> queue.transfer(a, "land")); // completed: rolled back
+        assertThrows(Problem.class, () -> queue.noShow(a));
+        queue.transfer(b, "land");
+        queue.markFailed(b, "PAPER_OUT", "out of paper");
+        assertEquals(List.of("ISSUED A001 issued", "ISSUED A002 issued", "PRINTED A001 issued", "CALLED A001 called",
+                "COMPLETED A001 completed", "CALLED A002 called", "TRANSFERRED A002 issued", "PRINT_FAILED A002 issued"),
+                heard);
     }
 
     @Test

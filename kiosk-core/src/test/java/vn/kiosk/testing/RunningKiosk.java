@@ -72,8 +72,8 @@ public final class RunningKiosk implements BeforeEachCallback, AfterEachCallback
         return "http://127.0.0.1:" + port();
     }
 
-    public LiveEvents events() {
-        return app().events();
+    public LiveEvents liveEvents() {
+        return app().liveEvents();
     }
 
     /** The kiosk's simulated devices (the defaults are all {@code sim:}). */

@@ -3,6 +3,7 @@ package vn.kiosk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -13,7 +14,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,6 +31,10 @@ import vn.kiosk.testing.RunningKiosk;
  * the threads that publish: the HTTP request that issued a ticket, the printer's, the scanner's.
  */
 class StuckStreamTest {
+
+    /** A big message of this test's own. */
+    @JsonTypeName("bulk")
+    private record Bulk(int seq, String pad) implements LiveMessage { }
 
     /** Big events fill the stuck client's socket buffers (a few MB on loopback) in about a hundred. */
     private static final String PAD = "x".repeat(64 * 1024);
@@ -54,7 +58,7 @@ class StuckStreamTest {
 
     private void start(String yaml) throws Exception {
         port = kiosk.start(yaml).port();
-        events = kiosk.events();
+        events = kiosk.liveEvents();
     }
 
     /** The stream alone on a server of its own, with a heartbeat and a stall limit short enough for a test. */
@@ -185,7 +189,7 @@ class StuckStreamTest {
             for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
                 lastStart.set(t0);
-                events.publish(Map.of("type", "bulk", "seq", i, "pad", pad));
+                events.send(new Bulk(i, pad));
                 long took = System.nanoTime() - t0;
                 worstNanos.accumulateAndGet(took, Math::max);
                 totalNanos.add(took);

@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * One outbox event on the {@code events} topic. {@code data} is the event's JSON object as stored
  * (written as it is, not parsed again); its record depends on {@code type}, e.g.
- * {@link DeviceStateChanged} for {@code printer.state}: read it with {@link #data(com.fasterxml.jackson.databind.ObjectReader, Class)}.
+ * {@link DeviceStateEventData} for {@code printer.state}: read it with {@link #data(com.fasterxml.jackson.databind.ObjectReader, Class)}.
  */
 public record FleetEvent(String id, long seq, String type, Instant ts,
                          @JsonRawValue @JsonDeserialize(using = FleetEvent.RawJson.class) String data) {

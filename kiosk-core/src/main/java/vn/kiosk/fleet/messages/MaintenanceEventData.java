@@ -1,4 +1,4 @@
 package vn.kiosk.fleet.messages;
 
 /** The data of a {@code kiosk.maintenance} event: whether the kiosk is now out of service for citizens. */
-public record MaintenanceChanged(boolean on) { }
+public record MaintenanceEventData(boolean on) { }
