@@ -183,6 +183,7 @@ async function start() {
   }, () => { refresh(); refreshDispenser(); });
   refreshDispenser();
   setInterval(showWaiting, 15000);
+  setInterval(refresh, 60000);   // the business day's reset, or a change the stream did not bring
   document.body.dataset.ready = 'true';
 }
 start();

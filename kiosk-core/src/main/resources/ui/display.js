@@ -163,6 +163,7 @@ async function load() {
     else if (status === 'live') askForToken(false);
   });
   setInterval(tick, 1000);
+  setInterval(refresh, 60000);   // the business day's reset, or a change the stream did not bring
   window.addEventListener('resize', fitWaiting);
   document.body.dataset.ready = 'true';
 }

@@ -253,6 +253,9 @@ class CounterPageBrowserTest {
                     && r.get("bottom").doubleValue() <= 480 && r.get("right").doubleValue() <= 800, id + " within 800×480: " + r);
             assertTrue(r.get("height").doubleValue() >= 48, id + " large enough to hit: " + r);
         }
+        double lowest = ((Number) js(b, "return Math.max(...[...document.querySelectorAll('.actions button, .actions select')]"
+                + ".map(e => e.getBoundingClientRect().bottom))")).doubleValue();
+        System.out.printf("counter page at 800×480: the lowest action ends at %.0f px%n", lowest);
         long pageScroll = ((Number) js(b, "return document.documentElement.scrollHeight - window.innerHeight")).longValue();
         assertTrue(pageScroll <= 0, "the page scrolls by " + pageScroll + " px");
         long listScroll = ((Number) js(b, "const l = document.getElementById('waiting-list');"

@@ -207,6 +207,9 @@ class WaitingRoomDisplayBrowserTest {
             double font = ((Number) js("return parseFloat(getComputedStyle(document.getElementById('latest-number')).fontSize)"))
                     .doubleValue();
             assertTrue(font >= 0.1 * height, "the latest number's font is " + font + " px at " + at);
+            System.out.printf("display at %s: latest number %.0f px high (%.0f %% of the screen's height), waiting type x%s%n",
+                    at, number, 100 * number / height, js("return getComputedStyle(document.getElementById('waiting-box'))"
+                            + ".getPropertyValue('--fit') || '1'"));
             long scrollY = ((Number) js("return document.documentElement.scrollHeight - window.innerHeight")).longValue();
             long scrollX = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
             assertTrue(scrollY <= 0 && scrollX <= 0, "scrolls by " + scrollX + "×" + scrollY + " px at " + at);
