@@ -1,57 +1,150 @@
-// The waiting-room screen: who is served at each counter, the latest call large, and a spoken
-// call in Vietnamese ("Mời số A012 đến quầy 3") where a vi-VN voice exists, a chime otherwise.
+// The waiting-room screen: the centre's name, the kiosk's date and time, the latest call large (flashing
+// for a few seconds, with a chime and the call in Vietnamese), the last calls with their counters and how
+// many wait per service. Everything comes from the kiosk's stored tickets (GET /api/display), read again
+// on each ticket event and whenever the live stream (re)connects: a reload or a kiosk restart shows the same.
+import { announce } from './lib/announce.js';
 import { api, saveToken } from './lib/api.js';
-import { countersOf } from './lib/counters.js';
 import { $ } from './lib/dom.js';
 import { listen } from './lib/events.js';
 import { setLanguage, t } from './lib/i18n.js';
 
-const serving = new Map();   // counterId -> number
-const names = new Map();     // counterId -> name
+const FLASH_MS = 6000;
+// A call older than this when the display first hears of it (the stream was away) is shown, not announced.
+const ANNOUNCE_WITHIN_MS = 60000;
 
-function render() {
-  const rows = [...serving.entries()].sort((a, b) => a[0].localeCompare(b[0], 'vi', { numeric: true }));
-  $('serving').replaceChildren(...rows.map(([counter, number]) => {
+let board = null;
+let clockOffset = 0;      // the kiosk's clock minus this browser's
+let flashTimer = null;
+
+const callKey = c => c.ticketId + '@' + c.calledAt;
+
+function time(iso) {
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: board.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(iso));
+}
+
+function tick() {
+  if (!board) return;
+  const now = new Date(Date.now() + clockOffset);
+  const zone = board.timeZone;
+  $('clock').textContent = new Intl.DateTimeFormat('vi-VN', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(now);
+  $('clock').setAttribute('datetime', now.toISOString().replace(/\.\d+Z$/, 'Z'));
+  $('date').textContent = new Intl.DateTimeFormat('vi-VN', { timeZone: zone, weekday: 'long', day: '2-digit', month: '2-digit',
+    year: 'numeric' }).format(now);
+}
+
+// A {vi, en} text as a Vietnamese line and a smaller English one.
+function twoLines(text) {
+  const vi = document.createElement('span');
+  vi.textContent = t(text, 'vi');
+  const en = document.createElement('span');
+  en.className = 'en';
+  en.lang = 'en';
+  en.textContent = t(text, 'en');
+  return [vi, en];
+}
+
+const counterName = call => call.counterName || { vi: 'Quầy ' + call.counterId, en: 'Counter ' + call.counterId };
+
+function showLatest(call) {
+  $('latest-number').textContent = call ? call.number : '–';
+  $('latest-counter').replaceChildren(...(call ? twoLines(counterName(call)) : []));
+  $('latest-location').textContent = call && call.counterLocation ? t(call.counterLocation) : '';
+}
+
+function showRecent(calls) {
+  $('recent').replaceChildren(...calls.map(c => {
     const tr = document.createElement('tr');
-    tr.dataset.counter = counter;
-    tr.innerHTML = '<td></td><td class="number"></td>';
-    tr.children[0].textContent = names.get(counter) || counter;
-    tr.children[1].textContent = number;
+    tr.dataset.number = c.number;
+    tr.dataset.counter = c.counterId;
+    tr.dataset.ticketId = c.ticketId;
+    for (const [cls, content] of [['number', [c.number]], ['counter', twoLines(counterName(c))], ['time', [time(c.calledAt)]]]) {
+      const td = document.createElement('td');
+      td.className = cls;
+      td.append(...content);
+      tr.append(td);
+    }
     return tr;
   }));
 }
 
-function announce(number, counter) {
-  $('latest-number').textContent = number;
-  $('latest-counter').textContent = t({ vi: 'Quầy ' + counter, en: 'Counter ' + counter });
-  // spoken in Vietnamese only: the voice of the centre
-  const spoken = 'Mời số ' + number.split('').join(' ') + ' đến quầy ' + counter;
-  const voice = window.speechSynthesis && speechSynthesis.getVoices().find(v => v.lang && v.lang.toLowerCase().startsWith('vi'));
-  document.body.dataset.lastAnnouncement = spoken;
-  if (voice) {
-    const u = new SpeechSynthesisUtterance(spoken);
-    u.voice = voice; u.lang = voice.lang; u.rate = 0.9;
-    speechSynthesis.speak(u);
-  } else {
-    chime();
+function showWaiting(services) {
+  $('waiting').replaceChildren(...services.map(s => {
+    const li = document.createElement('li');
+    li.dataset.serviceId = s.serviceId;
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.append(...twoLines(s.name));
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = String(s.waiting);
+    li.append(name, count);
+    return li;
+  }));
+}
+
+// Many services (or long names) on a small screen: smaller type until the list fits its box, never cut.
+function fitWaiting() {
+  const box = $('waiting-box');
+  let fit = 1;
+  box.style.setProperty('--fit', fit);
+  while (box.scrollHeight > box.clientHeight && fit > 0.6) {
+    fit -= 0.05;
+    box.style.setProperty('--fit', fit.toFixed(2));
   }
 }
 
-function chime() {
-  try {
-    const ctx = new (window.AudioContext || window.webkitAudioContext)();
-    [660, 880].forEach((f, i) => {
-      const o = ctx.createOscillator(); const g = ctx.createGain();
-      o.frequency.value = f; o.connect(g); g.connect(ctx.destination);
-      g.gain.setValueAtTime(0.2, ctx.currentTime + i * 0.35);
-      g.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + i * 0.35 + 0.3);
-      o.start(ctx.currentTime + i * 0.35); o.stop(ctx.currentTime + i * 0.35 + 0.32);
-    });
-  } catch (e) { /* no audio: the screen still shows the call */ }
+function flash() {
+  $('latest').dataset.flashing = 'true';
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => { delete $('latest').dataset.flashing; }, FLASH_MS);
 }
 
-function askForToken(show) {
-  $('token-form').hidden = !show;
+// Calls on this board that the previous one did not have, oldest first, recent enough to say aloud.
+function newCalls(previous, next) {
+  if (!previous) return [];
+  const known = new Set(previous.latestCalls.map(callKey));
+  const asOf = Date.parse(next.asOf);
+  return next.latestCalls.filter(c => !known.has(callKey(c)) && asOf - Date.parse(c.calledAt) < ANNOUNCE_WITHIN_MS).reverse();
+}
+
+function show(next) {
+  const fresh = newCalls(board, next);
+  board = next;
+  clockOffset = Date.parse(next.asOf) - Date.now();
+  $('centre').textContent = t(next.centre, 'vi');
+  $('centre-en').textContent = t(next.centre, 'en');
+  showLatest(next.latestCalls[0]);
+  showRecent(next.latestCalls);
+  showWaiting(next.waiting);
+  fitWaiting();
+  tick();
+  if (fresh.length) {
+    fresh.forEach(c => announce(c.number, c.counterId));
+    flash();
+  }
+}
+
+// One read at a time; a change that comes in meanwhile is read right after.
+let reading = null, readAgain = false;
+function refresh() {
+  if (reading) { readAgain = true; return reading; }
+  reading = (async () => {
+    do {
+      readAgain = false;
+      try {
+        show(await api('GET', '/api/display'));
+      } catch (e) {
+        if (e.status === 401 || e.status === 403) askForToken(true);
+      }
+    } while (readAgain);
+  })().finally(() => { reading = null; });
+  return reading;
+}
+
+function askForToken(visible) {
+  $('token-form').hidden = !visible;
 }
 
 $('token-form').onsubmit = e => {
@@ -64,28 +157,14 @@ $('token-form').onsubmit = e => {
 
 async function load() {
   setLanguage('both');
-  const services = await api('GET', '/api/services');
-  countersOf(services).forEach((c, id) => names.set(id, t(c.name)));
-  try {
-    const q = await api('GET', '/api/queue');
-    q.services.forEach(s => s.nowServing.forEach(n => serving.set(n.counterId, n.number)));
-  } catch (e) {
-    if (e.status === 401 || e.status === 403) askForToken(true);
-  }
-  render();
-  listen(e => {
-    if (e.type !== 'ticket') return;
-    if (e.status === 'called' && e.counterId) {
-      serving.set(e.counterId, e.number);
-      announce(e.number, e.counterId);
-    } else if ((e.status === 'completed' || e.status === 'no_show') && serving.get(e.counterId) === e.number) {
-      serving.delete(e.counterId);
-    }
-    render();
-  }, null, status => {
+  await refresh();
+  listen(e => { if (e.type === 'ticket') refresh(); }, refresh, status => {
     if (status === 'unauthorized') askForToken(true);
     else if (status === 'live') askForToken(false);
   });
+  setInterval(tick, 1000);
+  setInterval(refresh, 60000);   // the business day's reset, or a change the stream did not bring
+  window.addEventListener('resize', fitWaiting);
   document.body.dataset.ready = 'true';
 }
 load();

@@ -39,6 +39,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
     private final WaitEstimator estimator;
     private final int estimateSamples;
     private final TicketStore store = new TicketStore();
+    private final ScreenBoards boards;
 
     public QueueService(Database db, ServiceCatalog catalog, Outbox outbox, KioskEvents events, Clock clock,
                         KioskConfig config) {
@@ -51,6 +52,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         this.callPolicy = new CallPolicy(config.queue().maxPriorityInRow());
         this.estimator = new WaitEstimator(config.queue().defaultServiceMinutes());
         this.estimateSamples = config.queue().estimateSamples();
+        this.boards = new ScreenBoards(store, catalog, callPolicy, config);
     }
 
     /** See {@link IssueRequest} for the request id: it is kept with the ticket in its own transaction. */
@@ -241,6 +243,24 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             }
             return new QueueOverview(day.toString(), services, total);
         });
+    }
+
+    /** The counter page's read model: the ticket the counter serves and its services' waiting list. */
+    public CounterBoard counterBoard(String counterId) {
+        KioskConfig.Counter counter = catalog.counter(counterId).orElseThrow(() -> Problem.notFound("unknown_counter",
+                "no counter with id '" + counterId + "'"));
+        Instant now = now();
+        return db.read(c -> {
+            List<Ticket> called = store.calledAt(c, counterId);
+            TicketView serving = called.isEmpty() ? null : view(c, called.get(called.size() - 1));
+            return boards.counter(c, counter, serving, businessDay.of(now), now);
+        });
+    }
+
+    /** The waiting-room display's read model: the centre, the latest calls, the waiting per service. */
+    public DisplayBoard displayBoard() {
+        Instant now = now();
+        return db.read(c -> boards.display(c, businessDay.of(now), now));
     }
 
     private TicketView finish(String id, TicketStatus status) {

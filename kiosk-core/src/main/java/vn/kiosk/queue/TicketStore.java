@@ -95,6 +95,33 @@ final class TicketStore {
         }
     }
 
+    /** The waiting tickets of the given services and class (priority or regular), longest-waiting first. */
+    List<Ticket> waitingInOrder(Connection c, LocalDate day, Collection<String> serviceIds, boolean priority, int limit)
+            throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM ticket WHERE business_day = ? AND status = 'issued' AND service_id IN ("
+                + placeholders(serviceIds.size()) + ") AND priority IS " + (priority ? "NOT NULL" : "NULL")
+                + " ORDER BY issued_at, rowid LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, day.toString());
+            int i = 2;
+            for (String s : serviceIds) {
+                ps.setString(i++, s);
+            }
+            ps.setInt(i, limit);
+            return all(ps);
+        }
+    }
+
+    /** The tickets of a business day called last, newest call first (a recall counts as a new call). */
+    List<Ticket> latestCalls(Connection c, LocalDate day, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE business_day = ? "
+                + "AND called_at IS NOT NULL AND counter_id IS NOT NULL ORDER BY called_at DESC, rowid DESC LIMIT ?")) {
+            ps.setString(1, day.toString());
+            ps.setInt(2, limit);
+            return all(ps);
+        }
+    }
+
     /** For this counter's latest calls, newest first: was each a priority ticket? */
     List<Boolean> recentCallsPriority(Connection c, LocalDate day, String counterId, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT priority IS NOT NULL FROM ticket WHERE business_day = ? "

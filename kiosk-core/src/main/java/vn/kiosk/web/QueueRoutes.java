@@ -38,6 +38,10 @@ final class QueueRoutes {
         r.get("/api/queue", ctx -> ctx.json(queue.overview()), Role.ROBOT, Role.COUNTER, Role.TECH);
         r.post("/api/tickets", this::issue, Role.ROBOT, Role.COUNTER, Role.TECH);
         r.get("/api/tickets/{id}", ctx -> ctx.json(queue.ticket(ctx.pathParam("id"))), Role.ROBOT, Role.COUNTER, Role.TECH);
+        // the counter page's and the display's state, so a reload shows what the kiosk has
+        r.get("/api/counters/{counterId}", ctx -> ctx.json(queue.counterBoard(ctx.pathParam("counterId"))),
+                Role.COUNTER, Role.TECH);
+        r.get("/api/display", ctx -> ctx.json(queue.displayBoard()), Role.ROBOT, Role.COUNTER, Role.TECH);
         r.post("/api/counters/{counterId}/next", this::next, Role.COUNTER, Role.TECH);
         r.post("/api/tickets/{id}/complete", ctx -> ctx.json(queue.complete(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);
         r.post("/api/tickets/{id}/no-show", ctx -> ctx.json(queue.noShow(ctx.pathParam("id"))), Role.COUNTER, Role.TECH);

@@ -29,6 +29,8 @@ public final class RunningKiosk implements BeforeEachCallback, AfterEachCallback
     private KioskApp app;
     private int port;
     private Api api;
+    private String yaml;
+    private Map<String, String> env;
 
     /** The clock the next start uses (a test that moves time passes a {@link MutableClock}). */
     public RunningKiosk clock(Clock clock) {
@@ -46,12 +48,25 @@ public final class RunningKiosk implements BeforeEachCallback, AfterEachCallback
         if (app != null) {
             throw new IllegalStateException("the kiosk of this test is already running");
         }
-        port = Ports.free();
+        return start(yaml, env, Ports.free());
+    }
+
+    private RunningKiosk start(String yaml, Map<String, String> env, int port) throws Exception {
+        this.yaml = yaml;
+        this.env = env;
+        this.port = port;
         Map<String, String> e = new HashMap<>(env);
         e.put("KIOSK_HTTP_PORT", String.valueOf(port));
         app = new KioskApp(TestConfigs.load(dir, yaml, e), clock).start();
         api = new Api(port);
         return this;
+    }
+
+    /** Stops the kiosk and starts it again with the same configuration, data and port (a page on it stays on its origin). */
+    public RunningKiosk restart() throws Exception {
+        running(app);
+        stop();
+        return start(yaml, env, port);
     }
 
     public KioskApp app() {

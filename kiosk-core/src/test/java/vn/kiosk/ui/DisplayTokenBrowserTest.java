@@ -70,7 +70,7 @@ class DisplayTokenBrowserTest {
         // a reload (the display's nightly restart) needs no typing again
         browser.navigate().refresh();
         Poll.until(WAIT, "the display to reconnect after a reload", () -> "live".equals(body("data-events")));
-        assertTrue(browser.findElement(By.cssSelector("#serving tr[data-counter='4']")).getText().contains(number));
+        assertTrue(browser.findElement(By.cssSelector("#recent tr[data-counter='4']")).getText().contains(number));
 
         assertFalse(browser.getCurrentUrl().contains(COUNTER), browser.getCurrentUrl());
         @SuppressWarnings("unchecked")

@@ -201,7 +201,7 @@ class TouchscreenBrowserTest {
         Poll.until(WAIT, "the counter to show the called number", () -> number.equals(browser.findElement(By.id("current-number")).getText()));
         browser.switchTo().window(display);
         Poll.until(WAIT, "the display to show the call", () -> number.equals(browser.findElement(By.id("latest-number")).getText()));
-        assertTrue(browser.findElement(By.cssSelector("#serving tr[data-counter='3']")).getText().contains(number));
+        assertTrue(browser.findElement(By.cssSelector("#recent tr[data-counter='3']")).getText().contains(number));
         assertEquals("Mời số " + String.join(" ", number.split("")) + " đến quầy 3", attr("body", "data-last-announcement"));
     }
 
