@@ -13,6 +13,7 @@ let generation = 0;  // each speak() and stop() starts a new one: a stopped requ
 
 /** Reads the phrases once, at start. */
 export async function loadPhrases() {
+  if ('speechSynthesis' in window) speechSynthesis.getVoices();  // Chromium lists its voices only once asked
   const r = await fetch('/speech.json', { cache: 'no-store' });
   if (r.ok) phrases = await r.json();
 }
