@@ -79,9 +79,10 @@ if [ ! -f "$app_dir/kiosk.jar" ]; then
   else echo "building the application"; "$repo/scripts/build"; fi
 fi
 
-# --- packages: a Java >= 21.0.8, fonts with every Vietnamese letter, Chromium for the touchscreen
+# --- packages: a Java >= 21.0.8, fonts with every Vietnamese letter, Chromium for the touchscreen,
+# espeak-ng for its spoken guidance (Chromium on the Pi has no Vietnamese voice of its own)
 java_home() { env -u JAVA_HOME -u KIOSK_JAVA_HOME PATH=/usr/sbin:/usr/bin:/sbin:/bin bash -c ". '$repo/scripts/lib/java.sh'; kiosk_find_java" 2>/dev/null; }
-packages=(fonts-dejavu-core fonts-noto-core curl)
+packages=(fonts-dejavu-core fonts-noto-core curl espeak-ng)
 # Raspberry Pi OS Bookworm calls its Chromium chromium-browser; Debian and Trixie call it chromium.
 browser=chromium
 if [ -z "$(missing_packages chromium-browser)" ] || { [ -n "$(missing_packages chromium)" ] && has_candidate chromium-browser; }; then

@@ -209,6 +209,10 @@ final class ConfigValidator {
                 bad(at + "/prefix", s.prefix(), "a prefix no other service uses (numbers must never repeat in a day)");
             }
             text(s.name(), at + "/name");
+            if (s.icon() != null && !ServiceIcons.NAMES.contains(s.icon())) {
+                bad(at + "/icon", s.icon(), "one of the icons shipped with the touchscreen: " + ServiceIcons.choices()
+                        + " (or no icon key for the usual one)");
+            }
             if (present(s.numbers(), at + "/numbers")) {
                 KioskConfig.NumberRange r = s.numbers();
                 boolean firstOk = present(r.first(), at + "/numbers/first")

@@ -48,8 +48,9 @@ public record KioskConfig(
 
     public record NumberRange(Integer first, Integer last) { }
 
+    /** icon: one of {@link ServiceIcons#NAMES}, or null for the usual one for the id. */
     public record Service(String id, String prefix, Text name, NumberRange numbers, List<Text> documents,
-                          List<String> counters) { }
+                          List<String> counters, String icon) { }
 
     public record Devices(String printer, String scanner, String dispenser) { }
 

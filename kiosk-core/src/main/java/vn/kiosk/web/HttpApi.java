@@ -16,6 +16,8 @@ import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
+import vn.kiosk.speech.Espeak;
+import vn.kiosk.speech.SpokenGuidance;
 import vn.kiosk.storage.StorageException;
 
 /** The local HTTP API and the static touchscreen UI, on Javalin (Jetty). */
@@ -90,6 +92,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             new DrinkRoutes(drinks, bodies).register(config.routes);
+            new SpeechRoutes(queue, new SpokenGuidance(json, catalog, Espeak.onThisDevice())).register(config.routes);
             config.routes.exception(Problem.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage(), e.details())));
             config.routes.exception(StorageException.class, (e, ctx) -> {

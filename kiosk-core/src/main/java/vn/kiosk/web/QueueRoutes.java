@@ -14,7 +14,8 @@ import vn.kiosk.queue.ServiceListing;
 /** Services, tickets and counter actions. */
 final class QueueRoutes {
 
-    record IssueBody(String serviceId, String priority, String channel, String requestId) { }
+    /** waitForPrint: false answers once the ticket is committed, without the print outcome (default true). */
+    record IssueBody(String serviceId, String priority, String channel, String requestId, Boolean waitForPrint) { }
 
     record NextRequest(List<String> services) { }
 
@@ -66,7 +67,7 @@ final class QueueRoutes {
             throw new Problem(400, "bad_request", "'requestId' must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
         ctx.status(201).json(desk.issue(IssueRequest.of(req.serviceId(), req.priority(), channel)
-                .withRequestId(req.requestId())));
+                .withRequestId(req.requestId()), !Boolean.FALSE.equals(req.waitForPrint())));
     }
 
     private void next(Context ctx) {

@@ -126,7 +126,7 @@ class InstallerTest {
         assertTrue(Files.readString(at("/etc/systemd/system/kiosk-browser.service.d/desktop-user.conf")).contains("User=kioskscreen"));
         assertTrue(Files.readString(at("/etc/systemd/journald.conf.d/kiosk.conf")).contains("SystemMaxUse="));
 
-        for (String action : List.of("apt-get install", "openjdk-21", "fonts-noto-core", "useradd --system", "groupadd --system gpio",
+        for (String action : List.of("apt-get install", "openjdk-21", "fonts-noto-core", "espeak-ng", "useradd --system", "groupadd --system gpio",
                 "usermod -a -G gpio,dialout,input,video kiosk", "chown -R kiosk:kiosk /var/lib/kiosk", "systemctl daemon-reload",
                 "systemctl enable kiosk.service kiosk-browser.service")) {
             assertTrue(r.output().lines().anyMatch(l -> l.startsWith("would run: ") && l.contains(action)), action + " in\n" + r.output());

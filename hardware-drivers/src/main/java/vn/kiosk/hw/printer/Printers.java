@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Set;
 import vn.kiosk.hw.DeviceUrl;
 
-/** Opens the printer a URL names: serial:, usb:, tcp://, file:, sim:. */
+/**
+ * Opens the printer a URL names: serial:, usb:, tcp://, file:, sim: ({@code sim:?printMillis=2000}:
+ * each ticket takes 2 s, like a slow printer).
+ */
 public final class Printers {
 
     public static final Set<String> SCHEMES = Set.of("serial", "usb", "tcp", "file", "sim");
@@ -31,8 +34,12 @@ public final class Printers {
                 yield new TcpTransport(host, port, 3_000, WRITE_TIMEOUT_MS);
             }
             case "file" -> new FileTransport(Path.of(url.target()));
-            case "sim" -> new SimulatedTransport(new VirtualPrinter(profile.paperWidthDots(), profile.codePage(),
-                    simOutputDir, fontFile));
+            case "sim" -> {
+                SimulatedTransport sim = new SimulatedTransport(new VirtualPrinter(profile.paperWidthDots(),
+                        profile.codePage(), simOutputDir, fontFile));
+                sim.setPrintMillis(intParam(url, "printMillis", 0));
+                yield sim;
+            }
             default -> throw new IllegalArgumentException("no printer transport for scheme '" + url.scheme() + "'");
         };
         return new EscPosPrinter(t, STATUS_TIMEOUT_MS);
@@ -58,7 +65,17 @@ public final class Printers {
                 }
             }
             case "file" -> requireTarget(url, "a file path, e.g. file:/tmp/printer.bin");
-            case "sim" -> { }
+            case "sim" -> {
+                for (String key : url.params().keySet()) {
+                    if (!key.equals("printMillis")) {
+                        throw new IllegalArgumentException("unknown parameter '" + key + "' (expected printMillis)");
+                    }
+                }
+                int millis = intParam(url, "printMillis", 0);
+                if (millis < 0 || millis > 60_000) {
+                    throw new IllegalArgumentException("printMillis must be 0 to 60000 (how long a simulated ticket takes)");
+                }
+            }
             default -> throw new IllegalArgumentException("unknown printer scheme '" + url.scheme() + "'");
         }
     }
