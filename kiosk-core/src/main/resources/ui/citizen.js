@@ -48,9 +48,11 @@ function layout(all) {
   }
 }
 
+// Left alone, the screen goes back to the start in normal text (also a start screen left in larger text).
 function resetIdle() {
   clearTimeout(state.idleTimer);
-  if (document.body.dataset.screen !== 'home' && state.kiosk) {
+  const larger = document.body.classList.contains('larger-text');
+  if ((document.body.dataset.screen !== 'home' || larger) && state.kiosk) {
     state.idleTimer = setTimeout(() => { normalText(); goHome(); }, state.kiosk.idleSeconds * 1000);
   }
 }
@@ -59,6 +61,7 @@ function setLargerText(on) {
   document.body.classList.toggle('larger-text', on);
   $('text-size').setAttribute('aria-pressed', String(on));
   layout(true);
+  resetIdle();
 }
 
 // The next citizen starts with normal text: after a ticket, and when the screen was left alone.
