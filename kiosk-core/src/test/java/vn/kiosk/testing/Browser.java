@@ -31,6 +31,17 @@ public final class Browser {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, o);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        viewport(driver, width, height);
         return driver;
+    }
+
+    /**
+     * Makes the page's viewport exactly a screen's size at device pixel ratio 1, as the kiosk's
+     * full-screen Chromium has it (a headless window of 800×480 leaves the page only about 800×337:
+     * the rest is the window's own frame).
+     */
+    public static void viewport(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
     }
 }

@@ -57,7 +57,7 @@ class CounterPageBrowserTest {
     private ChromeDriver browser(int width, int height) {
         ChromeDriver b = Browser.open(kiosk.dir().resolve("chromium-" + browsers.size()), width, height);
         browsers.add(b);
-        ExactViewport.set(b, width, height);
+        Browser.viewport(b, width, height);
         return b;
     }
 

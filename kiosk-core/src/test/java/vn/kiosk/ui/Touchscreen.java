@@ -3,10 +3,10 @@ package vn.kiosk.ui;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.Browser;
 
 /** Drives the citizen touchscreen in a test's Chromium and measures what a citizen would see. */
 final class Touchscreen {
@@ -78,8 +78,7 @@ final class Touchscreen {
 
     /** The viewport exactly w×h CSS px at device pixel ratio 1, whatever the window's decorations. */
     void size(int w, int h) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", w, "height", h, "deviceScaleFactor", 1, "mobile", false));
+        Browser.viewport(browser, w, h);
     }
 
     void open() {

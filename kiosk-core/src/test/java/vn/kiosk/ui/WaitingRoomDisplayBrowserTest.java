@@ -52,7 +52,7 @@ class WaitingRoomDisplayBrowserTest {
         kiosk.start(yaml);
         api = kiosk.api();
         browser = Browser.open(kiosk.dir().resolve("chromium"), width, height);
-        ExactViewport.set(browser, width, height);
+        Browser.viewport(browser, width, height);
     }
 
     private String issue(String serviceId) {
@@ -196,7 +196,7 @@ class WaitingRoomDisplayBrowserTest {
             callNext(String.valueOf(i % 5 + 1));
         }
         for (int[] size : new int[][] {{1920, 1080}, {1080, 1920}}) {
-            ExactViewport.set(browser, size[0], size[1]);
+            Browser.viewport(browser, size[0], size[1]);
             openDisplay();
             String at = size[0] + "×" + size[1];
             long height = ((Number) js("return window.innerHeight")).longValue();
