@@ -92,7 +92,7 @@ public final class ConfigLoader {
 
         KioskConfig config = bind(tree, sources, problems);
         if (config != null) {
-            new ConfigValidator(sources, problems).validate(config);
+            new ConfigValidator(sources, problems).validate((ObjectNode) tree, yaml);
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
