@@ -53,7 +53,11 @@ final class ConfigNode {
 
     /** The record's component names in declaration order. */
     List<String> componentNames() {
-        return SchemaWalker.schema(type).stream().map(SchemaWalker.Component::name).toList();
+        List<String> names = new ArrayList<>();
+        for (SchemaWalker.Component c : SchemaWalker.schema(type)) {
+            names.add(c.name());
+        }
+        return names;
     }
 
     String text(String component) {
@@ -73,6 +77,16 @@ final class ConfigNode {
         SchemaWalker.Component c = component(component);
         Object value = walker.value(c, json.get(component));
         return value != null && walker.passes(c, value, pointerOf(component), false);
+    }
+
+    /** The least value the component's {@link Range} allows. */
+    int min(String component) {
+        return component(component).min();
+    }
+
+    /** The greatest value the component's {@link Range} allows. */
+    int max(String component) {
+        return component(component).max();
     }
 
     /** A record-valued component, or null when it is absent. */
@@ -105,7 +119,9 @@ final class ConfigNode {
             return null;
         }
         List<String> texts = new ArrayList<>();
-        list.forEach(e -> texts.add((String) walker.read(SchemaWalker.Shape.TEXT, e)));
+        for (JsonNode e : list) {
+            texts.add((String) walker.read(SchemaWalker.Shape.TEXT, e));
+        }
         return texts;
     }
 
@@ -116,7 +132,9 @@ final class ConfigNode {
             return null;
         }
         Set<String> keys = new LinkedHashSet<>();
-        map.fieldNames().forEachRemaining(keys::add);
+        for (var e : map.properties()) {
+            keys.add(e.getKey());
+        }
         return keys;
     }
 

@@ -2,12 +2,9 @@ package vn.kiosk.config;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * The checks between values, which no constraint on a single component can say. A component
@@ -17,59 +14,51 @@ import java.util.function.Consumer;
 final class ConfigRules {
 
     private static final int MIN_TOKEN_LENGTH = 16;
-    private static final int LAST_NUMBER = 999_999;
-    private static final int MIN_CUP_ML = 20;
     private static final int MAX_RECONNECT_MILLIS = 3_600_000;
     /** Level switches are optional hardware: bcm -1 says a tank has none. */
     private static final Set<String> MAY_BE_UNFITTED = Set.of("coldLevelLow", "hotLevelLow");
 
-    private record Key(Class<?> type, String component) { }
-
-    private static final Map<Key, BiConsumer<ConfigNode, String>> COMPONENT_RULES = Map.ofEntries(
-            rule(KioskConfig.Http.class, "tokens", ConfigRules::tokensWhenNeeded),
-            rule(KioskConfig.Tokens.class, "robot", ConfigRules::token),
-            rule(KioskConfig.Tokens.class, "counter", ConfigRules::token),
-            rule(KioskConfig.Tokens.class, "tech", ConfigRules::token),
-            rule(KioskConfig.NumberRange.class, "last", ConfigRules::lastNumber),
-            rule(KioskConfig.Service.class, "counters", ConfigRules::servingCounters),
-            rule(KioskConfig.Dispensing.class, "cupMl", ConfigRules::cupVolume),
-            rule(KioskConfig.Pin.class, "bcm", ConfigRules::pinLine),
-            rule(KioskConfig.Printing.class, "profile", ConfigRules::printerProfile),
-            rule(KioskConfig.Scanning.class, "dossierServiceId", ConfigRules::dossierService),
-            rule(KioskConfig.Mqtt.class, "reconnectMaxMillis", ConfigRules::reconnectMax));
-
-    private static final Map<Class<?>, Consumer<ConfigNode>> RECORD_RULES = Map.of(
-            KioskConfig.OpeningHours.class, ConfigRules::closeAfterOpen,
-            KioskConfig.Mqtt.class, ConfigRules::certificateWithKey);
+    /**
+     * "Record.component" of each component rule; checkComponent's switch runs them (a switch, not a
+     * map of method references: each lambda is a class made at start-up, ~1 ms on a PC).
+     */
+    private static final Set<String> COMPONENT_RULES = Set.of("Http.tokens", "Tokens.robot", "Tokens.counter",
+            "Tokens.tech", "NumberRange.last", "Service.counters", "Dispensing.cupMl", "Pin.bcm", "Printing.profile",
+            "Scanning.dossierServiceId", "Mqtt.reconnectMaxMillis");
 
     private ConfigRules() { }
 
-    private static Map.Entry<Key, BiConsumer<ConfigNode, String>> rule(Class<?> type, String component,
-                                                                       BiConsumer<ConfigNode, String> rule) {
-        return Map.entry(new Key(type, component), rule);
-    }
-
-    /** "Type.component" of every component rule, for the test that they match the CROSS_CHECKED marks. */
     static Set<String> componentsWithRules() {
-        Set<String> names = new TreeSet<>();
-        COMPONENT_RULES.keySet().forEach(k -> names.add(k.type().getSimpleName() + "." + k.component()));
-        return names;
+        return COMPONENT_RULES;
     }
 
     static boolean hasRule(Class<?> type, String component) {
-        return COMPONENT_RULES.containsKey(new Key(type, component));
+        return COMPONENT_RULES.contains(type.getSimpleName() + "." + component);
     }
 
     /** The rule of a cross-checked component of {@code record}. */
     static void checkComponent(ConfigNode record, String component) {
-        COMPONENT_RULES.get(new Key(record.type(), component)).accept(record, component);
+        String key = record.type().getSimpleName() + "." + component;
+        switch (key) {
+            case "Http.tokens" -> tokensWhenNeeded(record, component);
+            case "Tokens.robot", "Tokens.counter", "Tokens.tech" -> token(record, component);
+            case "NumberRange.last" -> lastNumber(record, component);
+            case "Service.counters" -> servingCounters(record, component);
+            case "Dispensing.cupMl" -> cupVolume(record, component);
+            case "Pin.bcm" -> pinLine(record, component);
+            case "Printing.profile" -> printerProfile(record, component);
+            case "Scanning.dossierServiceId" -> dossierService(record, component);
+            case "Mqtt.reconnectMaxMillis" -> reconnectMax(record, component);
+            default -> throw new IllegalStateException("ConfigRules has no rule for " + key);
+        }
     }
 
     /** The rule of the record as a whole, if it has one. */
     static void checkRecord(ConfigNode record) {
-        Consumer<ConfigNode> rule = RECORD_RULES.get(record.type());
-        if (rule != null) {
-            rule.accept(record);
+        if (record.type() == KioskConfig.OpeningHours.class) {
+            closeAfterOpen(record);
+        } else if (record.type() == KioskConfig.Mqtt.class) {
+            certificateWithKey(record);
         }
     }
 
@@ -98,17 +87,29 @@ final class ConfigRules {
             }
         } else if (token.length() < MIN_TOKEN_LENGTH || token.isBlank()) {
             tokens.note(role, "(" + token.length() + " characters)", "a token of at least " + MIN_TOKEN_LENGTH + " characters");
-        } else if (tokens.componentNames().stream().takeWhile(r -> !r.equals(role)).anyMatch(r -> token.equals(tokens.text(r)))) {
+        } else if (earlierRoleHas(tokens, role, token)) {
             tokens.note(role, "(same as another role's)", "a token different from every other role's");
         }
+    }
+
+    private static boolean earlierRoleHas(ConfigNode tokens, String role, String token) {
+        for (String earlier : tokens.componentNames()) {
+            if (earlier.equals(role)) {
+                return false;
+            }
+            if (token.equals(tokens.text(earlier))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void lastNumber(ConfigNode numbers, String last) {
         if (numbers.ok("first")) {
             int first = numbers.number("first");
             int value = numbers.number(last);
-            if (value < first || value > LAST_NUMBER) {
-                numbers.bad(last, value, "a number from numbers.first (" + first + ") to " + LAST_NUMBER);
+            if (value < first || value > numbers.max("first")) {
+                numbers.bad(last, value, "a number from numbers.first (" + first + ") to " + numbers.max("first"));
             }
         }
     }
@@ -121,8 +122,10 @@ final class ConfigRules {
         }
         Set<String> known = new HashSet<>();
         List<ConfigNode> all = service.root().items("counters");
-        if (all != null) {
-            all.stream().filter(c -> c != null && c.ok("id")).forEach(c -> known.add(c.text("id")));
+        for (ConfigNode counter : all == null ? List.<ConfigNode>of() : all) {
+            if (counter != null && counter.ok("id")) {
+                known.add(counter.text("id"));
+            }
         }
         for (int k = 0; k < ids.size(); k++) {
             if (!known.contains(ids.get(k))) {
@@ -131,11 +134,13 @@ final class ConfigRules {
         }
     }
 
+    /** At least the smallest pour, at most what one pour of either may give. */
     private static void cupVolume(ConfigNode dispenser, String cupMl) {
         if (dispenser.ok("maxColdMl") && dispenser.ok("maxHotMl")) {
             int cup = dispenser.number(cupMl);
-            if (cup < MIN_CUP_ML || cup > Math.min(dispenser.number("maxColdMl"), dispenser.number("maxHotMl"))) {
-                dispenser.bad(cupMl, cup, "millilitres from " + MIN_CUP_ML + " to the smaller of maxColdMl and maxHotMl");
+            int least = dispenser.min("maxColdMl");
+            if (cup < least || cup > Math.min(dispenser.number("maxColdMl"), dispenser.number("maxHotMl"))) {
+                dispenser.bad(cupMl, cup, "millilitres from " + least + " to the smaller of maxColdMl and maxHotMl");
             }
         }
     }
@@ -180,9 +185,15 @@ final class ConfigRules {
     private static void dossierService(ConfigNode scanning, String serviceId) {
         String id = scanning.text(serviceId);
         List<ConfigNode> services = scanning.root().items("services");
-        if (services != null && !services.isEmpty() && services.stream().noneMatch(s -> s != null && id.equals(s.text("id")))) {
-            scanning.bad(serviceId, id, "the id of a service in 'services'");
+        if (services == null || services.isEmpty()) {
+            return; // nothing to refer to: 'services' has its own problem
         }
+        for (ConfigNode service : services) {
+            if (service != null && id.equals(service.text("id"))) {
+                return;
+            }
+        }
+        scanning.bad(serviceId, id, "the id of a service in 'services'");
     }
 
     private static void reconnectMax(ConfigNode mqtt, String max) {

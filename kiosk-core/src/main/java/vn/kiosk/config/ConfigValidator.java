@@ -54,6 +54,11 @@ final class ConfigValidator {
 
     private boolean reported(String pointer) {
         String key = ConfigPath.dotted(pointer);
-        return problems.stream().anyMatch(p -> p.key().equals(key));
+        for (ConfigProblem p : problems) {
+            if (p.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -12,4 +12,10 @@ import java.lang.annotation.Target;
     Check value();
 
     String hint() default "";
+
+    /**
+     * The key may be left out, null or (a text) blank: the feature is off or a default applies, and
+     * the checks are skipped. Without it the key is required ("missing: this key needs a value").
+     */
+    boolean optional() default false;
 }

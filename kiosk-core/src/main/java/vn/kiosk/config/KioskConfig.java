@@ -25,11 +25,11 @@ import java.util.Map;
  * The kiosk's whole configuration, as read from kiosk.yaml (see config/kiosk.yaml for what each
  * key means). Instances are only made by {@link ConfigLoader}, which has validated every value.
  *
- * <p>What a valid value is, is written here, on each component: {@link Range}, {@link Matches},
- * {@link Is}, {@link Optional} (every key without it is required). {@link SchemaWalker} checks the
- * configuration against them; {@link ConfigRules} holds the checks between values
- * ({@code @Is(CROSS_CHECKED)}), and a record's own relations: opening hours close after they open;
- * an MQTT client certificate comes with its key.
+ * <p>What a valid value is, is written here, on each component: {@link Range}, {@link Matches} or
+ * {@link Is} (a key is required unless it says {@code optional = true}). {@link SchemaWalker} checks
+ * the configuration against them; {@link ConfigRules} holds the checks between values: those of the
+ * components marked {@code @Is(CROSS_CHECKED)}, and two of whole records (opening hours close after
+ * they open; an MQTT client certificate comes with its key).
  */
 public record KioskConfig(
         Site site,
@@ -69,12 +69,14 @@ public record KioskConfig(
             @Range(min = 1, max = 65535, hint = "a TCP port from 1 to 65535") Integer port,
             @Is(REQUIRED) Boolean trustLocalhost,
             /* required when the API is reachable beyond this device or localhost is not trusted */
-            @Optional @Is(CROSS_CHECKED) Tokens tokens,
+            @Is(value = CROSS_CHECKED, optional = true) Tokens tokens,
             @Range(min = 1, max = 1000, hint = "a number of streams from 1 to 1000") Integer maxEventStreams) { }
 
     /** Bearer tokens per role: at least 16 characters, each different, when they are needed (an empty one: none). */
-    public record Tokens(@Optional @Is(CROSS_CHECKED) String robot, @Optional @Is(CROSS_CHECKED) String counter,
-                         @Optional @Is(CROSS_CHECKED) String tech) { }
+    public record Tokens(
+            @Is(value = CROSS_CHECKED, optional = true) String robot,
+            @Is(value = CROSS_CHECKED, optional = true) String counter,
+            @Is(value = CROSS_CHECKED, optional = true) String tech) { }
 
     public record Queue(
             @Range(min = 1, max = 100, hint = "a whole number from 1 to 100") Integer maxPriorityInRow,
@@ -85,7 +87,7 @@ public record KioskConfig(
             @Matches(regex = SERVICE_ID, hint = "a lower-case id such as elderly", unique = "a priority id used only once")
             String id,
             Text name,
-            @Optional @Range(min = 1, max = 120, hint = "an age from 1 to 120") Integer minAge) { }
+            @Range(min = 1, max = 120, hint = "an age from 1 to 120", optional = true) Integer minAge) { }
 
     public record Counter(
             @Matches(regex = "[A-Za-z0-9][A-Za-z0-9-]{0,15}", hint = "letters, digits or '-' (at most 16), e.g. \"3\"",
@@ -112,8 +114,10 @@ public record KioskConfig(
             @Is(CROSS_CHECKED) List<String> counters) { }
 
     /** One URL per device; empty: this kiosk has no such device. */
-    public record Devices(@Optional @Is(DEVICE_URL) String printer, @Optional @Is(DEVICE_URL) String scanner,
-                          @Optional @Is(DEVICE_URL) String dispenser) { }
+    public record Devices(
+            @Is(value = DEVICE_URL, optional = true) String printer,
+            @Is(value = DEVICE_URL, optional = true) String scanner,
+            @Is(value = DEVICE_URL, optional = true) String dispenser) { }
 
     /** The drink dispenser's wiring and limits (devices.dispenser says whether there is one). */
     public record Dispensing(
@@ -138,17 +142,17 @@ public record KioskConfig(
     public record Pin(
             @Is(CROSS_CHECKED) Integer bcm,
             @Is(REQUIRED) Boolean activeHigh,
-            @Optional @Range(min = 0, max = 1000, hint = "milliseconds from 0 to 1000") Integer debounceMillis) { }
+            @Range(min = 0, max = 1000, hint = "milliseconds from 0 to 1000", optional = true) Integer debounceMillis) { }
 
     /** The fleet link; certFile and keyFile are set together or not at all. */
     public record Mqtt(
-            @Optional @Is(value = BROKER_URL, hint = "tcp://host:port or ssl://host:port, or empty for no broker") String url,
-            @Optional @Matches(regex = "(?s).{0,64}", hint = "at most 64 characters") String clientId,
+            @Is(value = BROKER_URL, hint = "tcp://host:port or ssl://host:port, or empty for no broker", optional = true) String url,
+            @Matches(regex = "(?s).{0,64}", hint = "at most 64 characters", optional = true) String clientId,
             @Is(FREE_FORM) String username,
             @Is(FREE_FORM) String password,
-            @Optional @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty") String caFile,
-            @Optional @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty") String certFile,
-            @Optional @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty") String keyFile,
+            @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty", optional = true) String caFile,
+            @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty", optional = true) String certFile,
+            @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty", optional = true) String keyFile,
             @Range(min = 5, max = 3600, hint = "seconds from 5 to 3600") Integer keepAliveSeconds,
             @Range(min = 1, max = 86_400, hint = "seconds from 1 to 86400") Integer telemetrySeconds,
             @Range(min = 1, max = 600_000, hint = "milliseconds from 1 to 600000") Integer reconnectMinMillis,
@@ -180,8 +184,8 @@ public record KioskConfig(
             /* the name of a profile in 'profiles' */
             @Is(CROSS_CHECKED) String profile,
             Map<String, PrinterProfileConfig> profiles,
-            @Optional @Is(value = EXISTING_FILE,
-                    hint = "the path of a TrueType font file that exists, or empty for the system's DejaVu Sans")
+            @Is(value = EXISTING_FILE,
+                    hint = "the path of a TrueType font file that exists, or empty for the system's DejaVu Sans", optional = true)
             String font,
             @Range(min = 0, max = 10_000, hint = "milliseconds from 0 to 10000") Integer waitMillis,
             @Range(min = 200, max = 60_000, hint = "milliseconds from 200 to 60000") Integer statusPollMillis,

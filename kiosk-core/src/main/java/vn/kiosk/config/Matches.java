@@ -21,4 +21,10 @@ import java.lang.annotation.Target;
      * the list this record is in (ids, ticket prefixes); this is the hint when it does not.
      */
     String unique() default "";
+
+    /**
+     * The key may be left out, null or (a text) blank: the feature is off or a default applies, and
+     * the checks are skipped. Without it the key is required ("missing: this key needs a value").
+     */
+    boolean optional() default false;
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the merged configuration tree against what KioskConfig's record components say a valid
- * value is ({@link Range}, {@link Matches}, {@link Is}, {@link Optional}), walking the tree and the
+ * value is ({@link Range}, {@link Matches}, {@link Is}), walking the tree and the
  * record types side by side: the types give each key's name, shape and constraints, the tree its
  * value and, through its JSON pointer, its file and line. Runs only on a tree Jackson could bind,
  * and reads each value as Jackson bound it (a quoted number is a number).
@@ -25,13 +25,16 @@ final class SchemaWalker {
 
     enum Shape { TEXT, NUMBER, FLAG, RECORD, LIST, MAP }
 
-    /** One record component and its constraints, copied out of the annotations. */
-    record Component(String name, Shape shape, Shape elementShape, Class<?> recordType, Range range, Pattern pattern,
-                     Matches matches, Check check, String checkHint, boolean optional) { }
+    /**
+     * One record component and its constraints, copied out of the annotations (a call on an
+     * annotation goes through a proxy). {@code hint} is that of the range, pattern or check.
+     */
+    record Component(String name, Shape shape, Shape elementShape, Class<?> recordType, boolean ranged, int min, int max,
+                     Pattern pattern, String unique, Check check, String hint, boolean optional) { }
 
     /**
      * Each record type's components, read once per JVM: reflection and, above all, the first
-     * reading of each annotation type are start-up time (so there are four annotation types, not ten).
+     * reading of each annotation type are start-up time (3-4 ms a type on a PC; so there are three).
      */
     private static final ClassValue<List<Component>> SCHEMAS = new ClassValue<>() {
         @Override
@@ -83,8 +86,8 @@ final class SchemaWalker {
         if (!passes(c, value, at, true)) {
             return;
         }
-        if (c.matches() != null && !c.matches().unique().isEmpty() && seen != null && !seen.computeIfAbsent(c.name(), k -> new HashSet<>()).add(value)) {
-            report.bad(at, value, c.matches().unique());
+        if (!c.unique().isEmpty() && seen != null && !seenBefore(seen, c.name()).add(value)) {
+            report.bad(at, value, c.unique());
         }
         if (c.check() == Check.CROSS_CHECKED) {
             ConfigRules.checkComponent(record, c.name());
@@ -92,15 +95,28 @@ final class SchemaWalker {
         switch (c.shape()) {
             case RECORD -> walkRecord(new ConfigNode(this, record, c.recordType(), (ObjectNode) value, at, c.name()), null);
             case LIST -> walkList(record, c, (JsonNode) value, at);
-            case MAP -> ((JsonNode) value).properties().forEach(e -> {
-                String entry = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
-                if (e.getValue() instanceof ObjectNode o) {
-                    walkRecord(new ConfigNode(this, record, c.recordType(), o, entry, e.getKey()), null);
-                } else {
-                    report.missing(entry);
-                }
-            });
+            case MAP -> walkMap(record, c, (JsonNode) value, at);
             default -> { }
+        }
+    }
+
+    private static Set<Object> seenBefore(Map<String, Set<Object>> seen, String component) {
+        Set<Object> values = seen.get(component);
+        if (values == null) {
+            values = new HashSet<>();
+            seen.put(component, values);
+        }
+        return values;
+    }
+
+    private void walkMap(ConfigNode record, Component c, JsonNode map, String at) {
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            String entry = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            if (e.getValue() instanceof ObjectNode o) {
+                walkRecord(new ConfigNode(this, record, c.recordType(), o, entry, e.getKey()), null);
+            } else {
+                report.missing(entry);
+            }
         }
     }
 
@@ -114,10 +130,10 @@ final class SchemaWalker {
                 } else {
                     report.missing(element);
                 }
-            } else if (c.range() != null || c.pattern() != null) {
+            } else if (c.ranged() || c.pattern() != null) {
                 Object value = read(c.elementShape(), list.get(i));
                 if (value == null) {
-                    report.badUnlessReported(element, null, c.range() != null ? c.range().hint() : c.matches().hint());
+                    report.badUnlessReported(element, null, c.hint());
                 } else {
                     passes(c, value, element, true);
                 }
@@ -127,20 +143,20 @@ final class SchemaWalker {
 
     /** Whether a present value meets its component's own constraints; reports when it does not and {@code tell}. */
     boolean passes(Component c, Object value, String at, boolean tell) {
-        if (value instanceof Integer n && c.range() != null && (n < c.range().min() || n > c.range().max())) {
+        if (value instanceof Integer n && c.ranged() && (n < c.min() || n > c.max())) {
             if (tell) {
-                report.bad(at, n, c.range().hint());
+                report.bad(at, n, c.hint());
             }
             return false;
         }
         if (value instanceof String text && c.pattern() != null && !c.pattern().matcher(text).matches()) {
             if (tell) {
-                report.bad(at, text, c.matches().hint());
+                report.bad(at, text, c.hint());
             }
             return false;
         }
         if (value instanceof String text && c.check() != null) {
-            String problem = c.check().problem(text, c.name(), c.checkHint());
+            String problem = c.check().problem(text, c.name(), c.hint());
             if (problem != null) {
                 if (tell) {
                     report.problem(at, "\"" + text + "\"", problem);
@@ -150,7 +166,7 @@ final class SchemaWalker {
         }
         if (c.check() == Check.NOT_EMPTY && ((JsonNode) value).isEmpty()) {
             if (tell) {
-                report.note(at, "[]", c.checkHint());
+                report.note(at, "[]", c.hint());
             }
             return false;
         }
@@ -206,9 +222,15 @@ final class SchemaWalker {
             Range range = rc.getAnnotation(Range.class);
             Matches matches = rc.getAnnotation(Matches.class);
             Is is = rc.getAnnotation(Is.class);
-            Component c = new Component(rc.getName(), shape, elementShape, element.isRecord() ? element : null, range,
-                    matches == null ? null : Pattern.compile(matches.regex()), matches, is == null ? null : is.value(),
-                    is == null ? "" : is.hint(), rc.isAnnotationPresent(Optional.class));
+            if ((range != null ? 1 : 0) + (matches != null ? 1 : 0) + (is != null ? 1 : 0) > 1) {
+                throw new IllegalStateException(type.getSimpleName() + "." + rc.getName() + ": one of @Range, @Matches, @Is");
+            }
+            String hint = range != null ? range.hint() : matches != null ? matches.hint() : is != null ? is.hint() : "";
+            boolean optional = range != null ? range.optional() : matches != null ? matches.optional() : is != null && is.optional();
+            Component c = new Component(rc.getName(), shape, elementShape, element.isRecord() ? element : null,
+                    range != null, range != null ? range.min() : 0, range != null ? range.max() : 0,
+                    matches == null ? null : Pattern.compile(matches.regex()), matches == null ? "" : matches.unique(),
+                    is == null ? null : is.value(), hint, optional);
             checkFits(type, c);
             components.add(c);
         }
@@ -218,10 +240,10 @@ final class SchemaWalker {
     /** A constraint on a value it cannot apply to is a mistake in KioskConfig: say so at once. */
     private static void checkFits(Class<?> type, Component c) {
         String where = type.getSimpleName() + "." + c.name();
-        if (c.range() != null && c.elementShape() != Shape.NUMBER) {
+        if (c.ranged() && c.elementShape() != Shape.NUMBER) {
             throw new IllegalStateException("@Range on " + where + ", which is not a number or list of numbers");
         }
-        if (c.matches() != null && c.elementShape() != Shape.TEXT) {
+        if (c.pattern() != null && c.elementShape() != Shape.TEXT) {
             throw new IllegalStateException("@Matches on " + where + ", which is not a text or list of texts");
         }
         if (c.check() == null) {

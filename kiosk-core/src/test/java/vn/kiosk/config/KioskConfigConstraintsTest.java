@@ -47,8 +47,9 @@ class KioskConfigConstraintsTest {
         record NumberAsTimeZone(@Is(Check.TIME_ZONE) Integer value) { }
         record NoRule(@Is(Check.CROSS_CHECKED) Integer value) { }
         record NotAConfigurationType(@Is(Check.REQUIRED) Long value) { }
+        record TwoConstraints(@Range(min = 1, max = 2, hint = "") @Is(Check.REQUIRED) Integer value) { }
         for (Class<?> type : List.of(TextWithRange.class, NumberWithPattern.class, NumberAsTimeZone.class, NoRule.class,
-                NotAConfigurationType.class)) {
+                NotAConfigurationType.class, TwoConstraints.class)) {
             assertThrows(IllegalStateException.class, () -> SchemaWalker.schema(type), type.getSimpleName());
         }
     }
