@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import vn.kiosk.hw.DeviceUrl;
 import vn.kiosk.hw.catalog.DeviceKinds;
 
@@ -45,6 +46,10 @@ enum Check {
      */
     DEVICE_URL;
 
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9a-fA-F:]+]?");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(ticketId|number|site|device)}");
+
     /** What is wrong with a present text value of the component {@code name}, or null when nothing is. */
     String problem(String value, String name, String hint) {
         if (this == DEVICE_URL) {
@@ -53,8 +58,7 @@ enum Check {
         boolean ok = switch (this) {
             case NOT_BLANK -> !value.isBlank();
             case TIME_ZONE -> isTimeZone(value);
-            case IP_ADDRESS -> isLoopback(value) || value.matches("(\\d{1,3}\\.){3}\\d{1,3}")
-                    || value.matches("\\[?[0-9a-fA-F:]+]?");
+            case IP_ADDRESS -> isLoopback(value) || IPV4.matcher(value).matches() || IPV6.matcher(value).matches();
             case W1_SLAVE_PATH -> globOnlyInDirectory(value);
             case EXISTING_FILE -> isFile(value, false);
             case READABLE_FILE -> isFile(value, true);
@@ -90,7 +94,7 @@ enum Check {
     }
 
     private static boolean onlyPlaceholders(String qr) {
-        String rest = qr.replaceAll("\\{(ticketId|number|site|device)}", "");
+        String rest = PLACEHOLDER.matcher(qr).replaceAll("");
         return !qr.isBlank() && !rest.contains("{") && !rest.contains("}");
     }
 
