@@ -76,7 +76,7 @@ final class ConfigNode {
     boolean ok(String component) {
         SchemaWalker.Component c = component(component);
         Object value = walker.value(c, json.get(component));
-        return value != null && walker.passes(c, value, pointerOf(component), false);
+        return value != null && walker.passes(c, value, null);
     }
 
     /** The least value the component's {@link Range} allows. */

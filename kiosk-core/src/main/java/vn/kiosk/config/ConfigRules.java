@@ -32,14 +32,15 @@ final class ConfigRules {
         return COMPONENT_RULES;
     }
 
-    static boolean hasRule(Class<?> type, String component) {
-        return COMPONENT_RULES.contains(type.getSimpleName() + "." + component);
+    /** @param rule "Record.component" */
+    static boolean hasRule(String rule) {
+        return COMPONENT_RULES.contains(rule);
     }
 
     /** The rule of a cross-checked component of {@code record}. */
-    static void checkComponent(ConfigNode record, String component) {
-        String key = record.type().getSimpleName() + "." + component;
-        switch (key) {
+    static void checkComponent(ConfigNode record, SchemaWalker.Component c) {
+        String component = c.name();
+        switch (c.rule()) {
             case "Http.tokens" -> tokensWhenNeeded(record, component);
             case "Tokens.robot", "Tokens.counter", "Tokens.tech" -> token(record, component);
             case "NumberRange.last" -> lastNumber(record, component);
@@ -49,7 +50,7 @@ final class ConfigRules {
             case "Printing.profile" -> printerProfile(record, component);
             case "Scanning.dossierServiceId" -> dossierService(record, component);
             case "Mqtt.reconnectMaxMillis" -> reconnectMax(record, component);
-            default -> throw new IllegalStateException("ConfigRules has no rule for " + key);
+            default -> throw new IllegalStateException("ConfigRules has no rule for " + c.rule());
         }
     }
 

@@ -30,7 +30,7 @@ final class SchemaWalker {
      * annotation goes through a proxy). {@code hint} is that of the range, pattern or check.
      */
     record Component(String name, Shape shape, Shape elementShape, Class<?> recordType, boolean ranged, int min, int max,
-                     Pattern pattern, String unique, Check check, String hint, boolean optional) { }
+                     Pattern pattern, String unique, Check check, String hint, boolean optional, String rule) { }
 
     /**
      * Each record type's components, read once per JVM: reflection and, above all, the first
@@ -73,29 +73,30 @@ final class SchemaWalker {
     }
 
     private void visit(ConfigNode record, Component c, Map<String, Set<Object>> seen) {
-        String at = record.pointerOf(c.name());
         Object value = value(c, record.json().get(c.name()));
         if (value == null || c.optional() && value instanceof String s && s.isBlank()) {
             if (c.optional() && c.check() == Check.CROSS_CHECKED) {
-                ConfigRules.checkComponent(record, c.name());
+                ConfigRules.checkComponent(record, c);
             } else if (value == null && !c.optional() && c.check() != Check.FREE_FORM) {
-                report.missing(at);
+                report.missing(record.pointerOf(c.name()));
             }
             return;
         }
-        if (!passes(c, value, at, true)) {
+        if (!passes(c, value, null)) {
+            passes(c, value, record.pointerOf(c.name())); // the pointer is made only for a problem
             return;
         }
         if (!c.unique().isEmpty() && seen != null && !seenBefore(seen, c.name()).add(value)) {
-            report.bad(at, value, c.unique());
+            report.bad(record.pointerOf(c.name()), value, c.unique());
         }
         if (c.check() == Check.CROSS_CHECKED) {
-            ConfigRules.checkComponent(record, c.name());
+            ConfigRules.checkComponent(record, c);
         }
         switch (c.shape()) {
-            case RECORD -> walkRecord(new ConfigNode(this, record, c.recordType(), (ObjectNode) value, at, c.name()), null);
-            case LIST -> walkList(record, c, (JsonNode) value, at);
-            case MAP -> walkMap(record, c, (JsonNode) value, at);
+            case RECORD -> walkRecord(new ConfigNode(this, record, c.recordType(), (ObjectNode) value,
+                    record.pointerOf(c.name()), c.name()), null);
+            case LIST -> walkList(record, c, (JsonNode) value, record.pointerOf(c.name()));
+            case MAP -> walkMap(record, c, (JsonNode) value, record.pointerOf(c.name()));
             default -> { }
         }
     }
@@ -135,14 +136,15 @@ final class SchemaWalker {
                 if (value == null) {
                     report.badUnlessReported(element, null, c.hint());
                 } else {
-                    passes(c, value, element, true);
+                    passes(c, value, element);
                 }
             }
         }
     }
 
-    /** Whether a present value meets its component's own constraints; reports when it does not and {@code tell}. */
-    boolean passes(Component c, Object value, String at, boolean tell) {
+    /** Whether a present value meets its component's own constraints; reports at {@code at} when it does not, unless null. */
+    boolean passes(Component c, Object value, String at) {
+        boolean tell = at != null;
         if (value instanceof Integer n && c.ranged() && (n < c.min() || n > c.max())) {
             if (tell) {
                 report.bad(at, n, c.hint());
@@ -230,7 +232,7 @@ final class SchemaWalker {
             Component c = new Component(rc.getName(), shape, elementShape, element.isRecord() ? element : null,
                     range != null, range != null ? range.min() : 0, range != null ? range.max() : 0,
                     matches == null ? null : Pattern.compile(matches.regex()), matches == null ? "" : matches.unique(),
-                    is == null ? null : is.value(), hint, optional);
+                    is == null ? null : is.value(), hint, optional, type.getSimpleName() + "." + rc.getName());
             checkFits(type, c);
             components.add(c);
         }
@@ -257,7 +259,7 @@ final class SchemaWalker {
         if (!fits) {
             throw new IllegalStateException("@Is(" + c.check() + ") on " + where + ", a " + c.shape());
         }
-        if (c.check() == Check.CROSS_CHECKED && !ConfigRules.hasRule(type, c.name())) {
+        if (c.check() == Check.CROSS_CHECKED && !ConfigRules.hasRule(c.rule())) {
             throw new IllegalStateException(where + " is CROSS_CHECKED but ConfigRules has no rule for it");
         }
     }
