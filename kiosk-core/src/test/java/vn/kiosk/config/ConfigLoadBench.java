@@ -23,6 +23,7 @@ import java.util.Map;
  *   <li>{@code warm FILE}: validation and whole loads repeated until warm, median per call.
  * </ul>
  * Prints wall time, this thread's CPU time and the process's CPU time (JIT threads included).
+ * scripts/bench runs each once; for a comparison run each mode in 15 or more fresh JVMs and take medians.
  */
 public final class ConfigLoadBench {
 
