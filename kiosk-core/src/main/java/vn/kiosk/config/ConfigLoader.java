@@ -92,7 +92,7 @@ public final class ConfigLoader {
 
         KioskConfig config = bind(tree, sources, problems);
         if (config != null) {
-            new ConfigValidator(sources, problems).validate(config);
+            new ConfigValidator(sources, problems).validate((ObjectNode) tree, yaml);
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -226,8 +226,11 @@ public final class ConfigLoader {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) throws IOException {
-            String parent = ConfigPath.pointer(p.getParsingContext().getParent());
-            String pointer = parent + "/" + propertyName;
+            com.fasterxml.jackson.core.JsonStreamContext holder = p.getParsingContext();
+            if (p.currentToken() == JsonToken.START_ARRAY || p.currentToken() == JsonToken.START_OBJECT) {
+                holder = holder.getParent(); // the value's own context: the mapping with the key is its parent
+            }
+            String pointer = ConfigPath.pointer(holder.getParent()) + "/" + propertyName;
             Collection<Object> known = deserializer.getKnownPropertyNames();
             add(pointer, null, "unknown key (a typo?); the keys allowed here are: "
                     + String.join(", ", new TreeSet<>(known.stream().map(String::valueOf).toList())));
@@ -248,6 +251,18 @@ public final class ConfigLoader {
                                              String failureMsg) {
             add(ConfigPath.pointer(ctxt.getParser().getParsingContext()), String.valueOf(valueToConvert),
                     "expected " + describe(targetType));
+            return null;
+        }
+
+        /** A text where a mapping belongs (name: "…" instead of name: { vi: …, en: … }). */
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                                com.fasterxml.jackson.databind.deser.ValueInstantiator instantiator,
+                                                JsonParser p, String msg) throws IOException {
+            add(ConfigPath.pointer(p.getParsingContext()),
+                    p.currentToken() == JsonToken.VALUE_STRING ? "\"" + p.getText() + "\"" : p.getText(),
+                    "expected " + describe(instClass));
+            p.skipChildren();
             return null;
         }
 
@@ -277,7 +292,14 @@ public final class ConfigLoader {
             if (List.class.isAssignableFrom(type)) {
                 return "a list";
             }
-            return "a mapping with the keys of " + type.getSimpleName();
+            if (type.isRecord()) {
+                List<String> keys = new ArrayList<>();
+                for (var component : type.getRecordComponents()) {
+                    keys.add(component.getName());
+                }
+                return (keys.size() == 1 ? "a mapping with the key " : "a mapping with the keys ") + String.join(", ", keys);
+            }
+            return "a mapping";
         }
     }
 }
