@@ -82,17 +82,7 @@ final class TicketStore {
     /** The longest-waiting ticket of the given services and class (priority or regular). */
     Optional<Ticket> oldestWaiting(Connection c, LocalDate day, Collection<String> serviceIds, boolean priority)
             throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM ticket WHERE business_day = ? AND status = 'issued' AND service_id IN ("
-                + placeholders(serviceIds.size()) + ") AND priority IS " + (priority ? "NOT NULL" : "NULL")
-                + " ORDER BY issued_at, rowid LIMIT 1";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, day.toString());
-            int i = 2;
-            for (String s : serviceIds) {
-                ps.setString(i++, s);
-            }
-            return first(ps);
-        }
+        return waitingInOrder(c, day, serviceIds, priority, 1).stream().findFirst();
     }
 
     /** The waiting tickets of the given services and class (priority or regular), longest-waiting first. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
-import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Chromium;
 import vn.kiosk.testing.RunningKiosk;
 
 /**
@@ -25,25 +24,19 @@ class SpokenGuidanceBrowserTest {
 
     @RegisterExtension
     final RunningKiosk kiosk = new RunningKiosk();
+    @RegisterExtension
+    final Chromium chromium = new Chromium(kiosk);
     private ChromeDriver browser;
     private Touchscreen screen;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
         kiosk.start("{}");
-        browser = Browser.open(kiosk.dir().resolve("chromium"), 800, 480);
+        browser = chromium.open(800, 480);
         screen = new Touchscreen(browser, kiosk.base());
         screen.size(800, 480);
         screen.open();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     private boolean hasVietnameseVoice() {

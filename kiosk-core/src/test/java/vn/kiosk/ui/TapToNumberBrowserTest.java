@@ -7,15 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
-import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Chromium;
 import vn.kiosk.testing.RunningKiosk;
 
 /**
@@ -45,25 +43,19 @@ class TapToNumberBrowserTest {
 
     @RegisterExtension
     final RunningKiosk kiosk = new RunningKiosk();
+    @RegisterExtension
+    final Chromium chromium = new Chromium(kiosk);
     private ChromeDriver browser;
     private Touchscreen screen;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
         kiosk.start("devices: { printer: \"sim:?printMillis=" + PRINT_MILLIS + "\" }\n");
-        browser = Browser.open(kiosk.dir().resolve("chromium"), 800, 480);
+        browser = chromium.open(800, 480);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         screen = new Touchscreen(browser, kiosk.base());
         screen.size(800, 480);
         screen.open();
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Accessibility;
-import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Chromium;
 import vn.kiosk.testing.RunningKiosk;
 
 /** axe-core (WCAG 2.1 A and AA) finds nothing serious or critical on the start, confirm and ticket screens, in both text sizes. */
@@ -21,24 +20,18 @@ class TouchscreenAccessibilityBrowserTest {
 
     @RegisterExtension
     final RunningKiosk kiosk = new RunningKiosk();
+    @RegisterExtension
+    final Chromium chromium = new Chromium(kiosk);
     private ChromeDriver browser;
     private Touchscreen screen;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
         Assumptions.assumeTrue(Accessibility.installed(), "needs axe-core (scripts/test installs it with npm ci)");
         kiosk.start(Touchscreen.TWELVE_SERVICES);
-        browser = Browser.open(kiosk.dir().resolve("chromium"), 800, 480);
+        browser = chromium.open(800, 480);
         screen = new Touchscreen(browser, kiosk.base());
         screen.size(800, 480);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

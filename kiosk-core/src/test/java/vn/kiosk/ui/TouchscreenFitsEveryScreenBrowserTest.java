@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
-import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Chromium;
 import vn.kiosk.testing.RunningKiosk;
 
 /**
@@ -26,22 +24,16 @@ class TouchscreenFitsEveryScreenBrowserTest {
 
     @RegisterExtension
     final RunningKiosk kiosk = new RunningKiosk();
+    @RegisterExtension
+    final Chromium chromium = new Chromium(kiosk);
     private ChromeDriver browser;
     private Touchscreen screen;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
         kiosk.start(Touchscreen.TWELVE_SERVICES);
-        browser = Browser.open(kiosk.dir().resolve("chromium"), 800, 480);
+        browser = chromium.open(800, 480);
         screen = new Touchscreen(browser, kiosk.base());
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     private void assertFits(String where) {
