@@ -121,7 +121,7 @@ function show(next) {
   fitWaiting();
   tick();
   if (fresh.length) {
-    fresh.forEach(c => announce(c.number, c.counterId));
+    fresh.forEach(c => announce(c.number, c.counterId, c.ticketId));
     flash();
   }
 }

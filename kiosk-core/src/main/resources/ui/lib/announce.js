@@ -1,14 +1,37 @@
 // The waiting room's spoken call: a chime, then "Mời số A 0 1 2 đến quầy 3" in the browser's Vietnamese
-// voice (speechSynthesis, vi-VN) where it has one; without one the chime alone. Calls that come together
-// are said one after the other, never over each other.
+// voice (speechSynthesis, vi-VN) where it has one, otherwise the same words made on the kiosk by
+// espeak-ng (GET /api/speech/call/{ticketId}: Chromium on a Pi has no voices of its own). Calls that
+// come together are said one after the other, never over each other.
+import { withToken } from './api.js';
+
 let line = Promise.resolve();
 
 /** Announces a call; returns the words spoken (also in body[data-last-announcement]). */
-export function announce(number, counter) {
+export function announce(number, counter, ticketId) {
   const spoken = 'Mời số ' + String(number).split('').join(' ') + ' đến quầy ' + counter;
   document.body.dataset.lastAnnouncement = spoken;
-  line = line.then(chime).then(() => speak(spoken)).catch(() => { /* the screen still shows the call */ });
+  line = line.then(chime).then(() => vietnameseVoice() ? speak(spoken) : playFromKiosk(ticketId))
+    .catch(() => { /* the screen still shows the call */ });
   return spoken;
+}
+
+// The kiosk's audio of the call; resolves when it has played, or at once when there is none.
+async function playFromKiosk(ticketId) {
+  if (!ticketId) return;
+  const r = await fetch('/api/speech/call/' + encodeURIComponent(ticketId), { headers: withToken({}) });
+  if (!r.ok) { document.body.dataset.callAudio = 'unavailable ' + r.status; return; }
+  const url = URL.createObjectURL(await r.blob());
+  document.body.dataset.callAudio = 'fetched ' + ticketId;
+  try {
+    await new Promise(resolve => {
+      const audio = new Audio(url);
+      audio.onended = audio.onerror = resolve;
+      setTimeout(resolve, 15000);   // audio that never ends must not hold the calls after it
+      audio.play().catch(resolve);  // no autoplay permission: the screen still shows the call
+    });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 function vietnameseVoice() {

@@ -15,10 +15,11 @@ import vn.kiosk.config.KioskConfig.Text;
  *
  * @param guide  each screen's guidance, by screen id (home, confirm, ticket, …)
  * @param ticket "your number is {number}, go to {where}"
+ * @param call   the waiting room's call: "number {number}, go to {counter}"
  * @param paper  what to do about the paper, by print state (pending, printed, failed, none)
  * @param or     between two counters
  */
-record PhraseBook(Map<String, Text> guide, Text ticket, Map<String, Text> paper, Text or) {
+record PhraseBook(Map<String, Text> guide, Text ticket, Text call, Map<String, Text> paper, Text or) {
 
     static final String RESOURCE = "/ui/speech.json";
 
@@ -48,6 +49,11 @@ record PhraseBook(Map<String, Text> guide, Text ticket, Map<String, Text> paper,
                 .replace("{where}", String.join(pick(or, lang), where));
         Text advice = paper.get(printState);
         return advice == null ? sentence : sentence + " " + pick(advice, lang);
+    }
+
+    /** The waiting room's call in lang: the number read out sign by sign and the counter. */
+    String call(String lang, String number, String counter) {
+        return pick(call, lang).replace("{number}", spelled(number)).replace("{counter}", counter);
     }
 
     static String pick(Text text, String lang) {

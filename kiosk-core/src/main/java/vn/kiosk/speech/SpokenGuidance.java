@@ -46,6 +46,17 @@ public final class SpokenGuidance {
         return speak(lang, phrases.ticket(lang, t.number(), where, t.printState().id()));
     }
 
+    /** The waiting room's call of a called ticket: its number and the counter's name; 409 when it is not called. */
+    public byte[] call(TicketView t, String lang) {
+        checked(lang);
+        if (t.counterId() == null) {
+            throw Problem.conflict("not_called", "ticket " + t.number() + " has not been called to a counter");
+        }
+        String counter = catalog.counter(t.counterId()).map(c -> PhraseBook.pick(c.name(), lang))
+                .orElse(("en".equals(lang) ? "counter " : "quầy ") + t.counterId());
+        return speak(lang, phrases.call(lang, t.number(), counter));
+    }
+
     private byte[] speak(String lang, String text) {
         return cache.get(lang + "\n" + text, () -> espeak.wav(lang, text));
     }

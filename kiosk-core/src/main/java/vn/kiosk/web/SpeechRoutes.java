@@ -7,7 +7,7 @@ import vn.kiosk.speech.SpokenGuidance;
 
 /**
  * The touchscreen's spoken phrases as audio made on the kiosk (for a browser without a vi-VN voice):
- * GET /api/speech/guide/{screen} and /api/speech/ticket/{id}, {@code ?lang=vi|en} (vi by default).
+ * GET /api/speech/guide/{screen}, /api/speech/ticket/{id} and the waiting room's /api/speech/call/{id}, {@code ?lang=vi|en} (vi by default).
  */
 final class SpeechRoutes {
 
@@ -23,6 +23,8 @@ final class SpeechRoutes {
         r.get("/api/speech/guide/{screen}", ctx -> wav(ctx, speech.guide(ctx.pathParam("screen"), lang(ctx))),
                 Role.ROBOT, Role.COUNTER, Role.TECH);
         r.get("/api/speech/ticket/{id}", ctx -> wav(ctx, speech.ticket(queue.ticket(ctx.pathParam("id")), lang(ctx))),
+                Role.ROBOT, Role.COUNTER, Role.TECH);
+        r.get("/api/speech/call/{id}", ctx -> wav(ctx, speech.call(queue.ticket(ctx.pathParam("id")), lang(ctx))),
                 Role.ROBOT, Role.COUNTER, Role.TECH);
     }
 

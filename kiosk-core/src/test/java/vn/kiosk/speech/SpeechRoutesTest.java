@@ -54,6 +54,19 @@ class SpeechRoutesTest {
     }
 
     @Test
+    void theWaitingRoomsCallOfACalledTicket() throws Exception {
+        String id = kiosk.api().post("/api/tickets", "{\"serviceId\": \"land\"}").body().get("id").asText();
+        assertEquals(409, get("/api/speech/call/" + id).statusCode(), "a ticket not called yet has no call to say");
+        kiosk.api().post("/api/counters/4/next", "{}");
+        HttpResponse<byte[]> r = get("/api/speech/call/" + id);
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        assertEquals("audio/wav", r.headers().firstValue("Content-Type").orElse(""));
+        Wav.assertComplete(r.body());
+        assertTrue(r.body().length > 30_000, "the number and the counter take a few seconds: " + r.body().length + " bytes");
+        assertEquals(404, get("/api/speech/call/no-such-ticket").statusCode());
+    }
+
+    @Test
     void eachScreensGuidance() throws Exception {
         for (String screen : new String[] {"home", "confirm", "ticket", "drink", "drink-confirm", "drink-pour", "status"}) {
             HttpResponse<byte[]> r = get("/api/speech/guide/" + screen);
