@@ -37,7 +37,12 @@ import vn.kiosk.health.HealthCheck;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.queue.IslandRange;
 import vn.kiosk.queue.QueueService;
+import vn.kiosk.queue.QueueStores;
+import vn.kiosk.queue.SiteLink;
+import vn.kiosk.storage.SiteDatabase;
+import vn.kiosk.storage.SiteUrl;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.storage.Database;
 import vn.kiosk.web.HttpApi;
@@ -119,7 +124,18 @@ public final class KioskApp implements AutoCloseable {
             Outbox outbox = new Outbox(json);
             KioskEvents events = new KioskEvents();
             ServiceCatalog catalog = new ServiceCatalog(config);
-            queue = new QueueService(db, catalog, outbox, events, clock, config);
+            QueueStores stores;
+            if (SiteUrl.isSite(config.queue().store())) {
+                SiteDatabase site = SiteDatabase.open(SiteUrl.parse(config.queue().store(), config.queue().passwordFile()),
+                        "kiosk/" + config.site().id() + "/" + config.device().id());
+                opened.push(site);
+                stores = QueueStores.site(site, db, outbox, json, config.device().id(),
+                        IslandRange.parse(config.queue().island().range()), clock);
+                opened.push(SiteLink.start(stores, outbox, events, Version.current(), clock));
+            } else {
+                stores = QueueStores.alone(db, outbox, config.device().id());
+            }
+            queue = new QueueService(stores, catalog, events, clock, config);
 
             maintenance = new MaintenanceMode(db, outbox, events, clock);
             drinks = DrinkService.forDevices(devices, db, outbox, events, json, clock, config, maintenance::isOn);
@@ -142,8 +158,12 @@ public final class KioskApp implements AutoCloseable {
             if (drinks != null) {
                 health.addDispenserDetails(drinks::details);
             }
+            health.addQueueStore(queue::storeStatus);
             selfTest = new SelfTest(config, new ConfigCheck(configFile, env), db, watch, drinks == null ? null : drinks::details,
                     this::brokerCheck, clock);
+            if (stores.isSite()) {
+                selfTest.withQueueStore(queue::storeStatus);
+            }
 
             liveEvents = new LiveEvents(json, config.http().maxEventStreams(), events);
             session = new CitizenSession(clock, Duration.ofSeconds(config.scanning().sessionIdleSeconds()), events);

@@ -55,7 +55,8 @@ public final class Main {
             The configuration file defaults to $KIOSK_CONFIG, else the built-in defaults
             (config/kiosk.yaml). Environment variables override single keys: KIOSK_DATA_DIR,
             KIOSK_HTTP_PORT, KIOSK_SITE, KIOSK_DEVICE, KIOSK_MQTT_URL, KIOSK_PRINTER_URL,
-            KIOSK_SCANNER_URL, KIOSK_DISPENSER_URL.
+            KIOSK_SCANNER_URL, KIOSK_DISPENSER_URL, KIOSK_QUEUE_STORE, KIOSK_QUEUE_PASSWORD_FILE,
+            KIOSK_ISLAND_RANGE.
 
             Exit codes: 0 stopped normally, 1 start-up failed, 2 usage error,
             3 invalid configuration, 4 data directory already used by another kiosk process,

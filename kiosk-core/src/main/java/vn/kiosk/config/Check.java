@@ -46,7 +46,11 @@ enum Check {
      */
     DEVICE_URL,
     /** One of the icons shipped with the touchscreen ({@link ServiceIcons}). */
-    SERVICE_ICON;
+    SERVICE_ICON,
+    /** Where the queue is kept: sqlite, or a postgresql:// URL that {@link vn.kiosk.storage.SiteUrl} reads. */
+    QUEUE_STORE,
+    /** FIRST-LAST, two whole numbers up to 999999 with FIRST <= LAST. */
+    ISLAND_RANGE;
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9a-fA-F:]+]?");
@@ -61,6 +65,9 @@ enum Check {
             return ServiceIcons.NAMES.contains(value) ? null : "expected one of the icons shipped with the touchscreen: "
                     + ServiceIcons.choices() + " (or no icon key for the usual one)";
         }
+        if (this == QUEUE_STORE) {
+            return queueStoreProblem(value, hint);
+        }
         boolean ok = switch (this) {
             case NOT_BLANK -> !value.isBlank();
             case TIME_ZONE -> isTimeZone(value);
@@ -70,9 +77,30 @@ enum Check {
             case READABLE_FILE -> isFile(value, true);
             case QR_TEMPLATE -> onlyPlaceholders(value);
             case BROKER_URL -> isBroker(value);
+            case ISLAND_RANGE -> isRange(value);
             default -> true;
         };
         return ok ? null : "expected " + hint;
+    }
+
+    private static String queueStoreProblem(String value, String hint) {
+        if (value.equals("sqlite")) {
+            return null;
+        }
+        if (!vn.kiosk.storage.SiteUrl.isSite(value)) {
+            return "expected " + hint;
+        }
+        try {
+            vn.kiosk.storage.SiteUrl.parse(value, null);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static boolean isRange(String value) {
+        var m = Pattern.compile("\\s*(\\d{1,6})\\s*-\\s*(\\d{1,6})\\s*").matcher(value);
+        return m.matches() && Integer.parseInt(m.group(1)) <= Integer.parseInt(m.group(2));
     }
 
     static boolean isLoopback(String bind) {

@@ -18,6 +18,9 @@ final class EnvOverrides {
         m.put("KIOSK_SITE", "/site/id");
         m.put("KIOSK_DEVICE", "/device/id");
         m.put("KIOSK_MQTT_URL", "/mqtt/url");
+        m.put("KIOSK_QUEUE_STORE", "/queue/store");
+        m.put("KIOSK_QUEUE_PASSWORD_FILE", "/queue/passwordFile");
+        m.put("KIOSK_ISLAND_RANGE", "/queue/island/range");
         m.put("KIOSK_PRINTER_URL", "/devices/printer");
         m.put("KIOSK_SCANNER_URL", "/devices/scanner");
         m.put("KIOSK_DISPENSER_URL", "/devices/dispenser");

@@ -6,9 +6,11 @@ import static vn.kiosk.config.Check.DEVICE_URL;
 import static vn.kiosk.config.Check.EXISTING_FILE;
 import static vn.kiosk.config.Check.FREE_FORM;
 import static vn.kiosk.config.Check.IP_ADDRESS;
+import static vn.kiosk.config.Check.ISLAND_RANGE;
 import static vn.kiosk.config.Check.NOT_BLANK;
 import static vn.kiosk.config.Check.NOT_EMPTY;
 import static vn.kiosk.config.Check.QR_TEMPLATE;
+import static vn.kiosk.config.Check.QUEUE_STORE;
 import static vn.kiosk.config.Check.READABLE_FILE;
 import static vn.kiosk.config.Check.REQUIRED;
 import static vn.kiosk.config.Check.SERVICE_ICON;
@@ -82,7 +84,16 @@ public record KioskConfig(
     public record Queue(
             @Range(min = 1, max = 100, hint = "a whole number from 1 to 100") Integer maxPriorityInRow,
             @Range(min = 1, max = 240, hint = "minutes from 1 to 240") Integer defaultServiceMinutes,
-            @Range(min = 1, max = 1000, hint = "a whole number from 1 to 1000") Integer estimateSamples) { }
+            @Range(min = 1, max = 1000, hint = "a whole number from 1 to 1000") Integer estimateSamples,
+            /* sqlite (this kiosk's own file) or the site's PostgreSQL shared by its kiosks */
+            @Is(value = QUEUE_STORE, hint = "sqlite, or postgresql://HOST:PORT/DB?user=NAME[&password=SECRET]") String store,
+            @Is(value = READABLE_FILE, hint = "a readable file holding the site database's password, or empty",
+                    optional = true) String passwordFile,
+            Island island) { }
+
+    /** This kiosk's own numbers while the site queue's server is away; each kiosk of a site has its own. */
+    public record Island(
+            @Is(value = ISLAND_RANGE, hint = "FIRST-LAST such as 800-899, or empty for none", optional = true) String range) { }
 
     public record PriorityCategory(
             @Matches(regex = SERVICE_ID, hint = "a lower-case id such as elderly", unique = "a priority id used only once")

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.kiosk.storage.Database;
+import vn.kiosk.storage.Transactions;
 
 /**
  * The kiosk's one event flow: an application service publishes a {@link KioskEvent} after its
@@ -51,7 +51,7 @@ public final class KioskEvents {
     }
 
     /** Inside one of {@code db}'s transactions: tells the subscribers once it has committed, never if it rolls back. */
-    public void publishAfterCommit(Database db, KioskEvent event) {
+    public void publishAfterCommit(Transactions db, KioskEvent event) {
         db.afterCommit(() -> publish(event));
     }
 }

@@ -57,7 +57,8 @@ public final class Telemetry {
         Outbox.Backlog backlog = db.read(Outbox::backlog);
         return new TelemetryReport(now, version, Duration.between(startedAt, now).toSeconds(), cpuTemperature(),
                 new TelemetryReport.Memory(heap.getUsed(), heap.getMax(), residentBytes()), diskFree(),
-                new TelemetryReport.QueueSize(q.waitingTotal(), perService), states,
+                new TelemetryReport.QueueSize(q.waitingTotal(), perService, new TelemetryReport.Store(q.store().store(),
+                        q.store().mode().id(), q.store().pendingMerge())), states,
                 new TelemetryReport.Backlog(backlog.events(), backlog.bytes()), maintenance.isOn(),
                 drinks == null ? null : drinks.get());
     }

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import vn.kiosk.devices.DeviceWatch;
 import vn.kiosk.drinks.DispenserDetails;
 import vn.kiosk.maintenance.MaintenanceMode;
+import vn.kiosk.queue.QueueMode;
+import vn.kiosk.queue.QueueStoreStatus;
 import vn.kiosk.storage.Database;
 
 /**
@@ -28,6 +30,7 @@ public final class HealthCheck {
     private final String site;
     private final String device;
     private volatile Supplier<DispenserDetails> dispenserDetails;
+    private volatile Supplier<QueueStoreStatus> queueStore = QueueStoreStatus::local;
 
     public HealthCheck(Database db, DeviceWatch devices, MaintenanceMode maintenance, Clock clock, String version, String site,
                        String device) {
@@ -46,7 +49,13 @@ public final class HealthCheck {
         dispenserDetails = supplier;
     }
 
+    /** Where the queue is kept: a kiosk of a site in island mode is DEGRADED (it issues, from its island range). */
+    public void addQueueStore(Supplier<QueueStoreStatus> supplier) {
+        queueStore = supplier;
+    }
+
     public HealthReport report() {
+        QueueStoreStatus queue = queueStore.get();
         HealthReport.Database db = database.report();
         Map<String, HealthReport.DeviceState> states = new LinkedHashMap<>();
         boolean devicesOk = true;
@@ -58,9 +67,10 @@ public final class HealthCheck {
                     more == null ? null : more.get()));
         }
         HealthStatus status = db.state() == HealthStatus.DOWN ? HealthStatus.DOWN
-                : devicesOk && db.state() == HealthStatus.UP ? HealthStatus.UP : HealthStatus.DEGRADED;
+                : devicesOk && db.state() == HealthStatus.UP && queue.mode() != QueueMode.ISLAND ? HealthStatus.UP
+                : HealthStatus.DEGRADED;
         return new HealthReport(status, version, site, device,
-                Duration.between(startedAt, clock.instant()).toSeconds(), maintenance.isOn(), db, states);
+                Duration.between(startedAt, clock.instant()).toSeconds(), maintenance.isOn(), db, states, queue);
     }
 
     public Instant startedAt() {

@@ -3,10 +3,12 @@ package vn.kiosk.health;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import vn.kiosk.drinks.DispenserDetails;
+import vn.kiosk.queue.QueueStoreStatus;
 
-/** What GET /api/health answers. */
+/** What GET /api/health answers; {@code queue}: where the queue is kept and whether a kiosk of a site is in island mode. */
 public record HealthReport(HealthStatus status, String version, String site, String device, long uptimeSeconds,
-                           boolean maintenance, Database database, Map<String, DeviceState> devices) {
+                           boolean maintenance, Database database, Map<String, DeviceState> devices,
+                           QueueStoreStatus queue) {
 
     /**
      * The database: {@code cause} (a stable code: disk_full, read_only, low_disk, ...) and {@code detail}

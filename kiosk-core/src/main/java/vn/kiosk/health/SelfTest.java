@@ -64,6 +64,7 @@ public final class SelfTest {
     private final Supplier<DispenserDetails> dispenserDetails;
     private final BrokerProbe broker;
     private final Clock clock;
+    private volatile Supplier<vn.kiosk.queue.QueueStoreStatus> queueStore;
 
     public SelfTest(KioskConfig config, ConfigCheck configOnDisk, Database db, DeviceWatch devices,
                     Supplier<DispenserDetails> dispenserDetails, BrokerProbe broker, Clock clock) {
@@ -76,11 +77,20 @@ public final class SelfTest {
         this.clock = clock;
     }
 
+    /** A kiosk of a site: its check says whether the site's server answers, its schema and its standby's lag. */
+    public SelfTest withQueueStore(Supplier<vn.kiosk.queue.QueueStoreStatus> supplier) {
+        queueStore = supplier;
+        return this;
+    }
+
     public Report run() {
         List<Check> checks = new ArrayList<>();
         checks.add(configuration());
         checks.add(database());
         checks.add(disk());
+        if (queueStore != null) {
+            checks.add(queueStoreCheck(queueStore.get()));
+        }
         checks.add(clockCheck());
         Map<String, DeviceStatus> statuses = devices.statuses();
         for (String name : List.of("printer", "scanner", "dispenser")) {
@@ -89,6 +99,15 @@ public final class SelfTest {
         String url = config.mqtt().url();
         checks.add(url == null || url.isBlank() ? Check.skip("broker", "none configured (offline kiosk)") : broker.check(url));
         return new Report(checks.stream().noneMatch(c -> c.result() == Result.FAIL), List.copyOf(checks));
+    }
+
+    private static Check queueStoreCheck(vn.kiosk.queue.QueueStoreStatus s) {
+        String facts = "schema " + (s.schemaVersion() == null ? "unknown" : s.schemaVersion())
+                + (s.replicationLagSeconds() == null ? ", no standby seen" : ", standby replay lag " + s.replicationLagSeconds() + " s")
+                + (s.pendingMerge() > 0 ? ", " + s.pendingMerge() + " island tickets to merge" : "");
+        return s.mode() == vn.kiosk.queue.QueueMode.SITE && s.problem() == null
+                ? Check.pass("queue store", "site server answers (" + facts + ")")
+                : Check.fail("queue store", s.mode().id() + ": " + s.problem() + " (" + facts + ")");
     }
 
     /** The file as it is now, not as it was at the start: an edit that broke it would stop the next start. */

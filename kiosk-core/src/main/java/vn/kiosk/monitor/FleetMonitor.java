@@ -45,6 +45,9 @@ public final class FleetMonitor {
         long waiting = -1;
         long backlog = -1;
         boolean maintenance;
+        /** The queue's mode on a kiosk of a site (site or island) and its island tickets not yet merged. */
+        String queueMode = "";
+        long pendingMerge;
         String lastEvent = "";
     }
 
@@ -172,6 +175,9 @@ public final class FleetMonitor {
         row.scanner = d.getOrDefault("scanner", "?");
         row.dispenser = d.getOrDefault("dispenser", "?");
         row.waiting = t.queue() == null ? -1 : t.queue().waiting();
+        TelemetryReport.Store store = t.queue() == null ? null : t.queue().store();
+        row.queueMode = store == null || store.mode() == null ? "" : store.mode();
+        row.pendingMerge = store == null ? 0 : store.pendingMerge();
         row.backlog = t.outboxBacklog() == null ? -1 : t.outboxBacklog().events();
         row.maintenance = t.maintenance();
     }
@@ -190,6 +196,11 @@ public final class FleetMonitor {
                         default -> row.dispenser = change.state();
                     }
                 }
+            }
+            case "queue.island" -> row.queueMode = "island";
+            case "queue.site" -> {
+                row.queueMode = "site";
+                row.pendingMerge = 0;
             }
             case "kiosk.maintenance" -> {
                 MaintenanceEventData change = e.data(reader, MaintenanceEventData.class);
@@ -235,6 +246,9 @@ public final class FleetMonitor {
         }
         if (!List.of("READY", "NOT_CONFIGURED", "?").contains(r.scanner)) {
             a.add("scanner " + r.scanner.toLowerCase());
+        }
+        if (r.queueMode.equals("island")) {
+            a.add("ISLAND (site queue server away; " + r.pendingMerge + " to merge)");
         }
         if (r.backlog > 1000) {
             a.add("event backlog " + r.backlog);

@@ -57,6 +57,24 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Takes over an event written elsewhere (the site queue's site_event, in the transaction of its
+     * change) under its own id, once: the same id again is ignored, so a copy repeated after a crash
+     * is not published twice. It gets the next seq here, so the device's events stay one sequence.
+     */
+    public void adopt(Connection c, String id, String type, long ts, String data) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (id, type, ts, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            ps.setString(1, id);
+            ps.setString(2, type);
+            ps.setLong(3, ts);
+            ps.setString(4, data);
+            if (ps.executeUpdate() == 1) {
+                appendListeners.forEach(Runnable::run);
+            }
+        }
+    }
+
     /** Appends an event in a transaction of its own (device events that change no other state). */
     public long record(vn.kiosk.storage.Database db, String type, Instant ts, Record data) {
         return db.inTransaction(c -> append(c, type, ts, data));

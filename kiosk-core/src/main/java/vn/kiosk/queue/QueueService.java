@@ -21,38 +21,46 @@ import vn.kiosk.storage.Database;
 
 /**
  * The one application service for the queue: the touchscreen, robots and counters all come here.
- * Each operation is one SQLite transaction that changes the ticket and appends its outbox event,
- * so the state and the event exist together or not at all; its {@link TicketChanged} goes to the
- * subscribers once that transaction has committed.
+ * Each operation is one transaction on the queue's store (the kiosk's SQLite file, or the site's
+ * PostgreSQL shared by the kiosks of a centre: {@link QueueStores} picks) that changes the ticket
+ * and appends its event, so the state and the event exist together or not at all; its
+ * {@link TicketChanged} goes to the subscribers once that transaction has committed.
  */
 public final class QueueService implements TicketIssuer, PrintOutcomes {
 
     private static final Duration ACTIVE_COUNTER_WINDOW = Duration.ofHours(1);
 
-    private final Database db;
+    private final QueueStores stores;
     private final ServiceCatalog catalog;
-    private final Outbox outbox;
     private final KioskEvents events;
     private final Clock clock;
     private final BusinessDay businessDay;
     private final CallPolicy callPolicy;
     private final WaitEstimator estimator;
     private final int estimateSamples;
-    private final TicketStore store = new TicketStore();
     private final ScreenBoards boards;
 
-    public QueueService(Database db, ServiceCatalog catalog, Outbox outbox, KioskEvents events, Clock clock,
-                        KioskConfig config) {
-        this.db = db;
+    public QueueService(QueueStores stores, ServiceCatalog catalog, KioskEvents events, Clock clock, KioskConfig config) {
+        this.stores = stores;
         this.catalog = catalog;
-        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
         this.businessDay = new BusinessDay(config.zone(), config.businessDayStart());
         this.callPolicy = new CallPolicy(config.queue().maxPriorityInRow());
         this.estimator = new WaitEstimator(config.queue().defaultServiceMinutes());
         this.estimateSamples = config.queue().estimateSamples();
-        this.boards = new ScreenBoards(store, catalog, callPolicy, config);
+        this.boards = new ScreenBoards(catalog, callPolicy, config);
+    }
+
+    /** A lone kiosk's queue in its own SQLite file (tests and tools). */
+    public QueueService(Database db, ServiceCatalog catalog, Outbox outbox, KioskEvents events, Clock clock,
+                        KioskConfig config) {
+        this(QueueStores.alone(db, outbox, config.device().id()), catalog, events, clock, config);
+    }
+
+    /** Where tickets go now and what waits to be merged. */
+    public QueueStoreStatus storeStatus() {
+        return stores.status();
     }
 
     /** See {@link IssueRequest} for the request id: it is kept with the ticket in its own transaction. */
@@ -70,9 +78,17 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         }
         Instant now = now();
         LocalDate day = businessDay.of(now);
-        return db.inTransaction(c -> {
-            if (requestId != null) {
-                Optional<Ticket> earlier = store.findByRequest(c, requestId);
+        return stores.run(q -> issue(q, request, service, now, day));
+    }
+
+    private Issue issue(QueueStore q, IssueRequest request, KioskConfig.Service service, Instant now, LocalDate day) {
+        String priority = request.priority();
+        Channel channel = request.channel();
+        String requestKey = q.requestKey(request.requestId());
+        TicketStore store = q.tickets();
+        Stored issued = q.tx().inTransaction(c -> {
+            if (requestKey != null) {
+                Optional<Ticket> earlier = store.findByRequest(c, requestKey);
                 if (earlier.isPresent()) {
                     Ticket t = earlier.get();
                     if (!t.issuedServiceId().equals(service.id()) || !java.util.Objects.equals(t.priority(), priority)
@@ -82,26 +98,27 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
                                 + (t.priority() == null ? "none" : "'" + t.priority() + "'") + ", channel " + t.channel().id()
                                 + "); a new request needs a new requestId");
                     }
-                    return new Issue(view(c, t), false);
+                    return new Stored(t, false);
                 }
             }
-            String number;
-            do { // a number taken already (a range edited mid-day) is skipped, never reused
-                long seq = store.nextSequence(c, day, service.id());
-                number = TicketNumbers.format(service.prefix(), service.numbers().first(), service.numbers().last(), seq);
-            } while (store.numberTaken(c, day, number));
+            String number = q.nextNumber(c, day, service);
             Ticket t = Ticket.issued(UUID.randomUUID().toString(), day, number, service.id(), priority, channel, now,
                     request.willPrint() ? PrintState.PENDING : PrintState.NONE);
-            store.insert(c, t, requestId);
-            outbox.append(c, "ticket.issued", now, TicketEventData.Issued.of(t));
-            changed(TicketChanged.Change.ISSUED, t);
-            return new Issue(view(c, t), true);
+            store.insert(c, t, requestKey);
+            q.append(c, "ticket.issued", now, TicketEventData.Issued.of(t));
+            changed(q, c, TicketChanged.Change.ISSUED, t);
+            return new Stored(t, true);
         });
+        // the answer is read after the commit: the site's number lock is held no longer than the issue needs
+        return new Issue(q.tx().read(c -> view(q, c, issued.ticket())), issued.created());
     }
+
+    /** A ticket as the transaction stored it, and whether this request made it. */
+    private record Stored(Ticket ticket, boolean created) { }
 
     @Override
     public TicketView ticket(String id) {
-        return db.read(c -> view(c, store.find(c, id).orElseThrow(() -> missingTicket(id))));
+        return stores.run(q -> q.tx().read(c -> view(q, c, find(q, c, id))));
     }
 
     /**
@@ -122,24 +139,28 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         }
         Instant now = now();
         LocalDate day = businessDay.of(now);
-        Optional<Ticket> called = db.inTransaction(c -> {
-            for (Ticket serving : store.calledAt(c, counterId)) {
-                finish(c, serving, TicketStatus.COMPLETED, now, true);
-            }
-            Ticket priority = store.oldestWaiting(c, day, services, true).orElse(null);
-            Ticket regular = store.oldestWaiting(c, day, services, false).orElse(null);
-            List<Boolean> recent = store.recentCallsPriority(c, day, counterId, callPolicy.maxPriorityInRow());
-            Ticket next = callPolicy.choose(priority, regular, recent);
-            if (next == null) {
-                return Optional.<Ticket>empty();
-            }
-            store.markCalled(c, next.id(), counterId, now, true);
-            Ticket updated = store.find(c, next.id()).orElseThrow();
-            outbox.append(c, "ticket.called", now, TicketEventData.Called.of(updated, counterId));
-            changed(TicketChanged.Change.CALLED, updated);
-            return Optional.of(updated);
+        return stores.run(q -> {
+            TicketStore store = q.tickets();
+            Optional<Ticket> called = q.tx().inTransaction(c -> {
+                q.lockQueue(c);
+                for (Ticket serving : store.calledAt(c, counterId)) {
+                    finish(q, c, serving, TicketStatus.COMPLETED, now, true);
+                }
+                Ticket priority = store.oldestWaiting(c, day, services, true).orElse(null);
+                Ticket regular = store.oldestWaiting(c, day, services, false).orElse(null);
+                List<Boolean> recent = store.recentCallsPriority(c, day, counterId, callPolicy.maxPriorityInRow());
+                Ticket next = callPolicy.choose(priority, regular, recent);
+                if (next == null) {
+                    return Optional.<Ticket>empty();
+                }
+                store.markCalled(c, next.id(), counterId, now, true);
+                Ticket updated = store.find(c, next.id()).orElseThrow();
+                q.append(c, "ticket.called", now, TicketEventData.Called.of(updated, counterId));
+                changed(q, c, TicketChanged.Change.CALLED, updated);
+                return Optional.of(updated);
+            });
+            return called.map(t -> q.tx().read(c -> view(q, c, t)));
         });
-        return called.map(t -> db.read(c -> view(c, t)));
     }
 
     public TicketView complete(String id) {
@@ -153,19 +174,17 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
     /** Calls a ticket again at the same counter (the citizen did not come, or came back). */
     public TicketView recall(String id) {
         Instant now = now();
-        Ticket recalled = db.inTransaction(c -> {
-            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+        return change(id, (q, c, t) -> {
             if (t.counterId() == null || (t.status() != TicketStatus.CALLED && t.status() != TicketStatus.NO_SHOW)) {
                 throw Problem.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
                         + "; only a called or no-show ticket can be recalled");
             }
-            store.markCalled(c, t.id(), t.counterId(), now, false);
-            Ticket updated = store.find(c, id).orElseThrow();
-            outbox.append(c, "ticket.recalled", now, TicketEventData.Recalled.of(updated, t.counterId()));
-            changed(TicketChanged.Change.RECALLED, updated);
+            q.tickets().markCalled(c, t.id(), t.counterId(), now, false);
+            Ticket updated = q.tickets().find(c, id).orElseThrow();
+            q.append(c, "ticket.recalled", now, TicketEventData.Recalled.of(updated, t.counterId()));
+            changed(q, c, TicketChanged.Change.RECALLED, updated);
             return updated;
         });
-        return db.read(c -> view(c, recalled));
     }
 
     /** Moves a waiting or called ticket to another service; it keeps its number and its arrival time. */
@@ -173,8 +192,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         KioskConfig.Service target = catalog.service(toServiceId).orElseThrow(() -> Problem.badRequest(
                 "unknown_service", "no service with id '" + toServiceId + "' to transfer to"));
         Instant now = now();
-        Ticket moved = db.inTransaction(c -> {
-            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+        return change(id, (q, c, t) -> {
             if (t.status() == TicketStatus.COMPLETED || t.status() == TicketStatus.NO_SHOW) {
                 throw Problem.conflict("ticket_finished", "ticket " + t.number() + " is " + t.status().id()
                         + " and cannot be transferred");
@@ -182,52 +200,52 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
             if (t.serviceId().equals(target.id())) {
                 throw Problem.conflict("same_service", "ticket " + t.number() + " is already in " + target.id());
             }
-            store.moveToService(c, t.id(), target.id());
-            Ticket updated = store.find(c, id).orElseThrow();
-            outbox.append(c, "ticket.transferred", now, TicketEventData.Transferred.of(updated, t.serviceId()));
-            changed(TicketChanged.Change.TRANSFERRED, updated);
+            q.tickets().moveToService(c, t.id(), target.id());
+            Ticket updated = q.tickets().find(c, id).orElseThrow();
+            q.append(c, "ticket.transferred", now, TicketEventData.Transferred.of(updated, t.serviceId()));
+            changed(q, c, TicketChanged.Change.TRANSFERRED, updated);
             return updated;
         });
-        return db.read(c -> view(c, moved));
     }
 
     @Override
     public TicketView markPending(String id) {
-        return db.inTransaction(c -> {
-            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
-            store.setPrintState(c, id, PrintState.PENDING, null);
-            return view(c, store.find(c, t.id()).orElseThrow());
-        });
+        return stores.run(q -> q.tx().inTransaction(c -> {
+            Ticket t = find(q, c, id);
+            q.tickets().setPrintState(c, id, PrintState.PENDING, null);
+            return view(q, c, q.tickets().find(c, t.id()).orElseThrow());
+        }));
     }
 
     @Override
     public void markPrinted(String id) {
         Instant now = now();
-        db.inTransaction(c -> {
-            store.setPrintState(c, id, PrintState.PRINTED, null);
-            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
-            outbox.append(c, "ticket.printed", now, new TicketEventData.Printed(t.id(), t.number()));
-            changed(TicketChanged.Change.PRINTED, t);
+        stores.run(q -> q.tx().inTransaction(c -> {
+            q.tickets().setPrintState(c, id, PrintState.PRINTED, null);
+            Ticket t = find(q, c, id);
+            q.append(c, "ticket.printed", now, new TicketEventData.Printed(t.id(), t.number()));
+            changed(q, c, TicketChanged.Change.PRINTED, t);
             return t;
-        });
+        }));
     }
 
     @Override
     public void markFailed(String id, String printerState, String reason) {
         Instant now = now();
-        db.inTransaction(c -> {
-            store.setPrintState(c, id, PrintState.FAILED, reason);
-            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
-            outbox.append(c, "ticket.print_failed", now, new TicketEventData.PrintFailed(t.id(), t.number(), printerState));
-            changed(TicketChanged.Change.PRINT_FAILED, t);
+        stores.run(q -> q.tx().inTransaction(c -> {
+            q.tickets().setPrintState(c, id, PrintState.FAILED, reason);
+            Ticket t = find(q, c, id);
+            q.append(c, "ticket.print_failed", now, new TicketEventData.PrintFailed(t.id(), t.number(), printerState));
+            changed(q, c, TicketChanged.Change.PRINT_FAILED, t);
             return t;
-        });
+        }));
     }
 
     public QueueOverview overview() {
         Instant now = now();
         LocalDate day = businessDay.of(now);
-        return db.read(c -> {
+        QueueOverview overview = stores.run(q -> q.tx().read(c -> {
+            TicketStore store = q.tickets();
             Map<String, List<QueueOverview.Serving>> serving = new LinkedHashMap<>();
             for (Ticket t : store.nowServing(c, day)) {
                 serving.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(new QueueOverview.Serving(
@@ -239,10 +257,11 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
                 long waiting = store.waiting(c, day, s.id());
                 total += waiting;
                 services.add(new QueueOverview.ServiceQueue(s.id(), s.prefix(), s.name(), waiting,
-                        estimate(c, s, waiting, now), serving.getOrDefault(s.id(), List.of())));
+                        estimate(store, c, s, waiting, now), serving.getOrDefault(s.id(), List.of())));
             }
-            return new QueueOverview(day.toString(), services, total);
-        });
+            return new QueueOverview(day.toString(), services, total, null);
+        }));
+        return overview.withStore(stores.status());
     }
 
     /** The counter page's read model: the ticket the counter serves and its services' waiting list. */
@@ -250,39 +269,58 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         KioskConfig.Counter counter = catalog.counter(counterId).orElseThrow(() -> Problem.notFound("unknown_counter",
                 "no counter with id '" + counterId + "'"));
         Instant now = now();
-        return db.read(c -> {
-            List<Ticket> called = store.calledAt(c, counterId);
-            TicketView serving = called.isEmpty() ? null : view(c, called.get(called.size() - 1));
-            return boards.counter(c, counter, serving, businessDay.of(now), now);
-        });
+        return stores.run(q -> q.tx().read(c -> {
+            List<Ticket> called = q.tickets().calledAt(c, counterId);
+            TicketView serving = called.isEmpty() ? null : view(q, c, called.get(called.size() - 1));
+            return boards.counter(q.tickets(), c, counter, serving, businessDay.of(now), now);
+        }));
     }
 
     /** The waiting-room display's read model: the centre, the latest calls, the waiting per service. */
     public DisplayBoard displayBoard() {
         Instant now = now();
-        return db.read(c -> boards.display(c, businessDay.of(now), now));
+        return stores.run(q -> q.tx().read(c -> boards.display(q.tickets(), c, businessDay.of(now), now)));
+    }
+
+    /** A change to one existing ticket: found, checked and changed under the queue's lock, in one transaction. */
+    @FunctionalInterface
+    private interface TicketChange {
+        Ticket apply(QueueStore q, Connection c, Ticket t) throws SQLException;
+    }
+
+    private TicketView change(String id, TicketChange change) {
+        return stores.run(q -> {
+            Ticket changed = q.tx().inTransaction(c -> {
+                q.lockQueue(c);
+                return change.apply(q, c, find(q, c, id));
+            });
+            return q.tx().read(c -> view(q, c, changed));
+        });
     }
 
     private TicketView finish(String id, TicketStatus status) {
         Instant now = now();
-        Ticket finished = db.inTransaction(c -> {
-            Ticket t = store.find(c, id).orElseThrow(() -> missingTicket(id));
+        return change(id, (q, c, t) -> {
             if (t.status() != TicketStatus.CALLED) {
                 throw Problem.conflict("not_called", "ticket " + t.number() + " is " + t.status().id()
                         + "; only a called ticket can be marked " + status.id());
             }
-            return finish(c, t, status, now, false);
+            return finish(q, c, t, status, now, false);
         });
-        return db.read(c -> view(c, finished));
     }
 
-    private Ticket finish(Connection c, Ticket t, TicketStatus status, Instant now, boolean automatic) throws SQLException {
-        store.markFinished(c, t.id(), status, now);
-        Ticket updated = store.find(c, t.id()).orElseThrow();
+    private Ticket finish(QueueStore q, Connection c, Ticket t, TicketStatus status, Instant now, boolean automatic)
+            throws SQLException {
+        q.tickets().markFinished(c, t.id(), status, now);
+        Ticket updated = q.tickets().find(c, t.id()).orElseThrow();
         String type = status == TicketStatus.COMPLETED ? "ticket.completed" : "ticket.no_show";
-        outbox.append(c, type, now, TicketEventData.Finished.of(updated, t.counterId(), automatic));
-        changed(status == TicketStatus.COMPLETED ? TicketChanged.Change.COMPLETED : TicketChanged.Change.NO_SHOW, updated);
+        q.append(c, type, now, TicketEventData.Finished.of(updated, t.counterId(), automatic));
+        changed(q, c, status == TicketStatus.COMPLETED ? TicketChanged.Change.COMPLETED : TicketChanged.Change.NO_SHOW, updated);
         return updated;
+    }
+
+    private Ticket find(QueueStore q, Connection c, String id) throws SQLException {
+        return q.tickets().find(c, id).orElseThrow(() -> stores.missingTicket(id));
     }
 
     /** Millisecond precision: what the database keeps, so a fresh answer equals a later read. */
@@ -290,11 +328,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
-    private static Problem missingTicket(String id) {
-        return Problem.notFound("unknown_ticket", "no ticket with id '" + id + "'");
-    }
-
-    private int estimate(Connection c, KioskConfig.Service s, long ahead, Instant now) throws SQLException {
+    private int estimate(TicketStore store, Connection c, KioskConfig.Service s, long ahead, Instant now) throws SQLException {
         if (ahead == 0) {
             return 0;
         }
@@ -303,14 +337,14 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         return estimator.estimateMinutes(ahead, typical, active > 0 ? active : s.counters().size());
     }
 
-    private TicketView view(Connection c, Ticket t) throws SQLException {
+    private TicketView view(QueueStore q, Connection c, Ticket t) throws SQLException {
         KioskConfig.Service s = catalog.service(t.serviceId()).orElse(null);
         Optional<KioskConfig.Counter> counter = catalog.counter(t.counterId());
         long ahead = 0;
         int minutes = 0;
         if (t.status() == TicketStatus.ISSUED && s != null) {
-            ahead = store.waitingAhead(c, t);
-            minutes = estimate(c, s, ahead, now());
+            ahead = q.tickets().waitingAhead(c, t);
+            minutes = estimate(q.tickets(), c, s, ahead, now());
         }
         return new TicketView(t.id(), t.number(), t.serviceId(), s == null ? null : s.name(), t.priority(), t.channel(),
                 t.status(), t.businessDay().toString(), local(t.issuedAt()), local(t.calledAt()), local(t.finishedAt()),
@@ -323,8 +357,9 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         return instant == null ? null : instant.atZone(businessDay.zone()).toOffsetDateTime();
     }
 
-    /** Inside the transaction that made the change: the subscribers hear of it once it has committed. */
-    private void changed(TicketChanged.Change change, Ticket t) {
-        events.publishAfterCommit(db, new TicketChanged(change, t));
+    /** Inside the transaction that made the change: the subscribers hear of it once it has committed, the other kiosks too. */
+    private void changed(QueueStore q, Connection c, TicketChanged.Change change, Ticket t) throws SQLException {
+        q.announce(c, change, t);
+        events.publishAfterCommit(q.tx(), new TicketChanged(change, t));
     }
 }

@@ -15,21 +15,19 @@ import vn.kiosk.config.KioskConfig;
 /** Builds the counter page's and the waiting-room display's read models inside the caller's read transaction. */
 final class ScreenBoards {
 
-    private final TicketStore store;
     private final ServiceCatalog catalog;
     private final CallPolicy callPolicy;
     private final KioskConfig.Text centre;
     private final ZoneId zone;
 
-    ScreenBoards(TicketStore store, ServiceCatalog catalog, CallPolicy callPolicy, KioskConfig config) {
-        this.store = store;
+    ScreenBoards(ServiceCatalog catalog, CallPolicy callPolicy, KioskConfig config) {
         this.catalog = catalog;
         this.callPolicy = callPolicy;
         this.centre = config.site().name();
         this.zone = config.zone();
     }
 
-    CounterBoard counter(Connection c, KioskConfig.Counter counter, TicketView serving, LocalDate day, Instant now)
+    CounterBoard counter(TicketStore store, Connection c, KioskConfig.Counter counter, TicketView serving, LocalDate day, Instant now)
             throws SQLException {
         List<String> services = catalog.servicesOf(counter.id());
         long total = 0;
@@ -37,7 +35,7 @@ final class ScreenBoards {
             total += store.waiting(c, day, s);
         }
         List<CounterBoard.WaitingTicket> waiting = new ArrayList<>();
-        for (Ticket t : callingOrder(c, counter.id(), services, day)) {
+        for (Ticket t : callingOrder(store, c, counter.id(), services, day)) {
             waiting.add(new CounterBoard.WaitingTicket(t.id(), t.number(), t.serviceId(), t.priority(),
                     catalog.priority(t.priority()).map(KioskConfig.PriorityCategory::name).orElse(null), local(t.issuedAt()),
                     Math.max(0, Duration.between(t.issuedAt(), now).toMinutes())));
@@ -46,7 +44,7 @@ final class ScreenBoards {
     }
 
     /** The waiting tickets in the order this counter's "next" would call them, as things stand. */
-    private List<Ticket> callingOrder(Connection c, String counterId, List<String> services, LocalDate day)
+    private List<Ticket> callingOrder(TicketStore store, Connection c, String counterId, List<String> services, LocalDate day)
             throws SQLException {
         if (services.isEmpty()) {
             return List.of();
@@ -65,7 +63,7 @@ final class ScreenBoards {
         return order;
     }
 
-    DisplayBoard display(Connection c, LocalDate day, Instant now) throws SQLException {
+    DisplayBoard display(TicketStore store, Connection c, LocalDate day, Instant now) throws SQLException {
         List<DisplayBoard.Call> calls = new ArrayList<>();
         for (Ticket t : store.latestCalls(c, day, DisplayBoard.CALLS)) {
             var counter = catalog.counter(t.counterId());

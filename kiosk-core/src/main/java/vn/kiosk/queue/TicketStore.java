@@ -12,17 +12,33 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for tickets and numbering. Every method runs inside the caller's transaction. */
+/**
+ * SQL for tickets and numbering, one dialect for the kiosk's SQLite file and the site's PostgreSQL
+ * (same columns; only the column that orders rows inserted in the same millisecond differs). Every
+ * method runs inside the caller's transaction.
+ */
 final class TicketStore {
 
     private static final String COLUMNS = "id, business_day, number, service_id, issued_service_id, priority, channel, "
             + "status, issued_at, called_at, counter_id, call_count, finished_at, print_state, print_error";
 
+    /** SQLite's rowid or PostgreSQL's row_no: insertion order. */
+    private final String rowOrder;
+    /** Written with each ticket this store inserts: who issued it and whether in island mode. */
+    private final String deviceId;
+    private final boolean island;
+
+    TicketStore(String rowOrder, String deviceId, boolean island) {
+        this.rowOrder = rowOrder;
+        this.deviceId = deviceId;
+        this.island = island;
+    }
+
     /** Hands out the next sequence of a service for a business day; never returns a value twice. */
     long nextSequence(Connection c, LocalDate day, String serviceId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO number_sequence (business_day, service_id, last_seq) VALUES (?, ?, 1) "
-                        + "ON CONFLICT (business_day, service_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq")) {
+                        + "ON CONFLICT (business_day, service_id) DO UPDATE SET last_seq = number_sequence.last_seq + 1 RETURNING last_seq")) {
             ps.setString(1, day.toString());
             ps.setString(2, serviceId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -50,8 +66,8 @@ final class TicketStore {
     }
 
     void insert(Connection c, Ticket t, String requestId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + COLUMNS + ", request_id) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + COLUMNS + ", request_id, device_id, island) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, t.id());
             ps.setString(2, t.businessDay().toString());
             ps.setString(3, t.number());
@@ -68,6 +84,8 @@ final class TicketStore {
             ps.setString(14, t.printState().id());
             ps.setString(15, t.printError());
             ps.setString(16, requestId);
+            ps.setString(17, deviceId);
+            ps.setBoolean(18, island);
             ps.executeUpdate();
         }
     }
@@ -90,7 +108,7 @@ final class TicketStore {
             throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM ticket WHERE business_day = ? AND status = 'issued' AND service_id IN ("
                 + placeholders(serviceIds.size()) + ") AND priority IS " + (priority ? "NOT NULL" : "NULL")
-                + " ORDER BY issued_at, rowid LIMIT ?";
+                + " ORDER BY issued_at, " + rowOrder + " LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, day.toString());
             int i = 2;
@@ -105,7 +123,7 @@ final class TicketStore {
     /** The tickets of a business day called last, newest call first (a recall counts as a new call). */
     List<Ticket> latestCalls(Connection c, LocalDate day, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE business_day = ? "
-                + "AND called_at IS NOT NULL AND counter_id IS NOT NULL ORDER BY called_at DESC, rowid DESC LIMIT ?")) {
+                + "AND called_at IS NOT NULL AND counter_id IS NOT NULL ORDER BY called_at DESC, " + rowOrder + " DESC LIMIT ?")) {
             ps.setString(1, day.toString());
             ps.setInt(2, limit);
             return all(ps);
@@ -115,7 +133,7 @@ final class TicketStore {
     /** For this counter's latest calls, newest first: was each a priority ticket? */
     List<Boolean> recentCallsPriority(Connection c, LocalDate day, String counterId, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT priority IS NOT NULL FROM ticket WHERE business_day = ? "
-                + "AND counter_id = ? AND service_started_at IS NOT NULL ORDER BY service_started_at DESC, rowid DESC LIMIT ?")) {
+                + "AND counter_id = ? AND service_started_at IS NOT NULL ORDER BY service_started_at DESC, " + rowOrder + " DESC LIMIT ?")) {
             ps.setString(1, day.toString());
             ps.setString(2, counterId);
             ps.setInt(3, limit);
@@ -191,7 +209,8 @@ final class TicketStore {
     /** Waiting tickets of a service that arrived before this one. */
     long waitingAhead(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ticket WHERE business_day = ? AND service_id = ? "
-                + "AND status = 'issued' AND (issued_at < ? OR (issued_at = ? AND rowid < (SELECT rowid FROM ticket WHERE id = ?)))")) {
+                + "AND status = 'issued' AND (issued_at < ? OR (issued_at = ? AND " + rowOrder + " < (SELECT " + rowOrder
+                + " FROM ticket WHERE id = ?)))")) {
             ps.setString(1, t.businessDay().toString());
             ps.setString(2, t.serviceId());
             ps.setLong(3, t.issuedAt().toEpochMilli());

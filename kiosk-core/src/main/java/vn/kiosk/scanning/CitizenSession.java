@@ -38,7 +38,8 @@ public final class CitizenSession implements AutoCloseable {
     }
 
     private void ticketChanged(TicketChanged e) {
-        if (e.change() == TicketChanged.Change.ISSUED && e.ticket().channel() == Channel.TOUCHSCREEN) {
+        if (e.change() == TicketChanged.Change.ISSUED && e.ticket().channel() == Channel.TOUCHSCREEN
+                && e.origin() == TicketChanged.Origin.THIS_KIOSK) {
             wipe();
         }
     }

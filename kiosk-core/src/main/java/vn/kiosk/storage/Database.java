@@ -26,7 +26,7 @@ import org.sqlite.SQLiteConfig;
  * full disk. SQLite rolls such a transaction back by itself and the connection stays usable, so
  * the first write after space returns simply works.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** How often a remembered fault may be re-checked with a real write (health may be asked often). */
@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
 
     /** Schema scripts in order; user_version records how many have run. */
     private static final List<String> MIGRATIONS = List.of("/db/V1__queue_and_outbox.sql", "/db/V2__drinks.sql",
-            "/db/V3__command_request.sql");
+            "/db/V3__command_request.sql", "/db/V4__island_tickets.sql");
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
@@ -64,16 +64,11 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** Work that uses the connection; it may throw SQLException. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /**
      * Runs {@code work} in one transaction: all of it is committed (durably) or none of it. What the
      * work handed to {@link #afterCommit} runs after the commit, outside the lock, on this thread.
      */
+    @Override
     public <T> T inTransaction(Work<T> work) {
         T result;
         List<Runnable> committed;
@@ -107,6 +102,7 @@ public final class Database implements AutoCloseable {
      * Inside {@link #inTransaction}: runs {@code action} once this transaction has committed, never
      * if it rolls back (post-commit events: nobody hears of a change that did not happen).
      */
+    @Override
     public void afterCommit(Runnable action) {
         if (!lock.isHeldByCurrentThread() || afterCommit == null) {
             throw new IllegalStateException("afterCommit outside a transaction");
@@ -211,6 +207,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs read-only {@code work} outside a transaction. */
+    @Override
     public <T> T read(Work<T> work) {
         lock.lock();
         try {

@@ -196,7 +196,7 @@ class WireContractTest {
                 devices.dispenser.details.temperatureC devices.dispenser.ok devices.dispenser.state devices.dispenser.url
                 devices.printer devices.printer.detail devices.printer.ok devices.printer.state devices.printer.url
                 devices.scanner devices.scanner.detail devices.scanner.ok devices.scanner.state devices.scanner.url
-                maintenance site status uptimeSeconds version
+                maintenance queue queue.mode queue.pendingMerge queue.store site status uptimeSeconds version
             http dispenser: cupPresent latchedFault levels levels.cold levels.hot pourId pulsesPerLitre temperatureC
             http kiosk: devices devices.dispenser devices.dispenser.configured devices.dispenser.ok
                 devices.dispenser.state devices.printer devices.printer.configured devices.printer.ok
@@ -207,7 +207,8 @@ class WireContractTest {
             telemetry: cpuTemperatureC devices devices.dispenser devices.printer devices.scanner diskFreeBytes drinks
                 drinks.cold drinks.cold.cups drinks.cold.litres drinks.hot drinks.hot.cups drinks.hot.litres maintenance
                 memory memory.heapMaxBytes memory.heapUsedBytes memory.residentBytes outboxBacklog outboxBacklog.bytes
-                outboxBacklog.events queue queue.services queue.services.* queue.waiting ts uptimeSeconds version
+                outboxBacklog.events queue queue.services queue.services.* queue.store queue.store.mode
+                queue.store.pendingMerge queue.store.store queue.waiting ts uptimeSeconds version
             reply device.status: health telemetry selftest
             event <device>.state: data data.detail data.ok data.previous data.state id seq ts type
             event dispenser.calibrated: data data.pourId data.pulsesPerLitre data.pulsesPerLitreBefore id seq ts type

@@ -124,7 +124,7 @@ class FleetMonitorTest {
     void readsKiosksOfOtherVersions() throws Exception {
         ObjectMapper json = Json.newMapper();
         TelemetryReport report = new TelemetryReport(Instant.now(), "9.9.9", 60, null,
-                new TelemetryReport.Memory(1, 2, null), null, new TelemetryReport.QueueSize(3, Map.of("land", 3L)),
+                new TelemetryReport.Memory(1, 2, null), null, new TelemetryReport.QueueSize(3, Map.of("land", 3L), null),
                 Map.of("printer", "PAPER_LOW", "scanner", "READY", "dispenser", "READY"),
                 new TelemetryReport.Backlog(4, 400), false, null);
         ObjectNode newer = json.valueToTree(report);

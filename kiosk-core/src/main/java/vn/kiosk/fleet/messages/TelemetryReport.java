@@ -17,8 +17,15 @@ public record TelemetryReport(Instant ts, String version, long uptimeSeconds, Do
 
     public record Memory(long heapUsedBytes, long heapMaxBytes, Long residentBytes) { }
 
-    /** Tickets waiting, in all and per service id. */
-    public record QueueSize(long waiting, Map<String, Long> services) { }
+    /** Tickets waiting, in all and per service id; where the queue is kept. */
+    public record QueueSize(long waiting, Map<String, Long> services, Store store) { }
+
+    /**
+     * {@code store}: sqlite or postgresql; {@code mode}: local (a lone kiosk), site, or island (the
+     * site's server is away: numbers from this kiosk's island range, {@code pendingMerge} of them not
+     * yet merged into the site queue).
+     */
+    public record Store(String store, String mode, long pendingMerge) { }
 
     /** Events not yet acknowledged by the broker. */
     public record Backlog(long events, long bytes) { }

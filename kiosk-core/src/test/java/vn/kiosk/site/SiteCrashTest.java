@@ -1,0 +1,154 @@
+package vn.kiosk.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.KioskProcess;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestPostgres;
+
+/**
+ * Two kiosk processes on one site queue, 8 clients each, while one kiosk is killed with SIGKILL and
+ * the server is stopped like a power cut (pg_ctl stop -m immediate), then both come back: every
+ * ticket a client was told about exists exactly once, no number twice, island tickets merged once
+ * with their arrival times.
+ */
+class SiteCrashTest {
+
+    @RegisterExtension
+    static final TestPostgres pg = new TestPostgres();
+
+    @TempDir
+    Path dir;
+
+    private record Acked(String id, String number, OffsetDateTime issuedAt) { }
+
+    private final ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    @Test
+    void everyAcknowledgedTicketSurvivesAKioskKillAndAServerCrashExactlyOnce() throws Exception {
+        Path config = dir.resolve("kiosk.yaml");
+        Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n");
+        int portA = Ports.free();
+        int portB = Ports.free();
+        AtomicReference<KioskProcess> a = new AtomicReference<>(start("a", portA, config, "800-899"));
+        KioskProcess b = start("b", portB, config, "900-999");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < 8; i++) {
+                clients.submit(() -> issueUntilStopped(new Api(portA)));
+                clients.submit(() -> issueUntilStopped(new Api(portB)));
+            }
+            Poll.until(Duration.ofSeconds(20), "40 tickets issued", () -> acked.size() >= 40);
+            a.get().kill9();
+            int beforeCrash = acked.size();
+            Poll.until(Duration.ofSeconds(20), "kiosk b to go on issuing", () -> acked.size() >= beforeCrash + 20);
+            pg.stopImmediately();
+            Poll.until(Duration.ofSeconds(20), "kiosk b to issue island tickets", () -> islandCount() >= 10);
+            a.set(start("a", portA, config, "800-899")); // starts without its server: island mode
+            Poll.until(Duration.ofSeconds(20), "kiosk a to issue island tickets", () ->
+                    acked.stream().filter(t -> t.number().startsWith("E8")).count() >= 10);
+            pg.start();
+            int afterServer = acked.size();
+            Poll.until(Duration.ofSeconds(20), "tickets issued on the site again", () -> acked.size() >= afterServer + 40);
+            stop.set(true);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
+            for (KioskProcess k : List.of(a.get(), b)) {
+                Poll.until(Duration.ofSeconds(30), "each kiosk back on the site with nothing to merge", () -> {
+                    JsonNode h = k.api().get("/api/health").body();
+                    return h != null && h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
+                });
+            }
+
+            Map<String, Long> siteArrival = new HashMap<>();
+            Set<String> siteNumbers = new HashSet<>();
+            try (Connection c = pg.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, number, issued_at FROM ticket")) {
+                while (rs.next()) {
+                    assertEquals(null, siteArrival.put(rs.getString(1), rs.getLong(3)), "a ticket twice: " + rs.getString(1));
+                    assertTrue(siteNumbers.add(rs.getString(2)), "a number twice: " + rs.getString(2));
+                }
+            }
+            Set<String> ackedNumbers = new HashSet<>();
+            long island = 0;
+            for (Acked t : acked) {
+                assertTrue(ackedNumbers.add(t.number()), "a number given twice: " + t.number());
+                Long arrival = siteArrival.get(t.id());
+                assertTrue(arrival != null, "acknowledged ticket " + t.number() + " is not in the site queue");
+                assertEquals(t.issuedAt().toInstant().toEpochMilli(), arrival.longValue(), "arrival time of " + t.number());
+                island += t.number().compareTo("E800") >= 0 ? 1 : 0;
+            }
+            assertTrue(island >= 20, "island tickets: " + island);
+        } finally {
+            stop.set(true);
+            clients.shutdownNow();
+            a.get().close();
+            b.close();
+        }
+    }
+
+    private long islandCount() {
+        return acked.stream().filter(t -> t.number().compareTo("E800") >= 0).count();
+    }
+
+    private KioskProcess start(String name, int port, Path config, String range) {
+        Map<String, String> env = Map.of("KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR",
+                dir.resolve(name).toString(), "KIOSK_DEVICE", "kiosk-" + name, "KIOSK_QUEUE_STORE", pg.url(),
+                "KIOSK_ISLAND_RANGE", range);
+        return KioskProcess.start(dir, port, env, "run").awaitReady(Duration.ofSeconds(30));
+    }
+
+    private void issueUntilStopped(Api api) {
+        List<String> failures = new ArrayList<>();
+        while (!stop.get()) {
+            try {
+                Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\", \"waitForPrint\": false}");
+                if (r.status() == 201) {
+                    JsonNode t = r.body();
+                    acked.add(new Acked(t.get("id").asText(), t.get("number").asText(),
+                            OffsetDateTime.parse(t.get("issuedAt").asText())));
+                } else {
+                    failures.add(r.status() + " " + r.text());
+                    pause();
+                }
+            } catch (RuntimeException e) { // the kiosk is down (killed): try again shortly
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50); // a client's back-off, not a synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package vn.kiosk.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.EventStream;
+import vn.kiosk.testing.RunningKiosk;
+import vn.kiosk.testing.TestPostgres;
+
+/** Two kiosks of a centre on one site queue (a private PostgreSQL cluster), in this JVM. */
+class SiteQueueTest {
+
+    @RegisterExtension
+    static final TestPostgres pg = new TestPostgres();
+    @RegisterExtension
+    final RunningKiosk one = new RunningKiosk();
+    @RegisterExtension
+    final RunningKiosk two = new RunningKiosk();
+
+    private static final String LAND = "{\"serviceId\": \"land\", \"waitForPrint\": false}";
+
+    private Map<String, String> site(String device, String islandRange) {
+        return Map.of("KIOSK_DEVICE", device, "KIOSK_QUEUE_STORE", pg.url(), "KIOSK_ISLAND_RANGE", islandRange);
+    }
+
+    private void startBoth() throws Exception {
+        one.start("{}", site("kiosk-1", "800-899"));
+        two.start("{}", site("kiosk-2", "900-999"));
+    }
+
+    @Test
+    void numbersAreUniqueAndContiguousAcrossKiosksAndACounterOnOneCallsATicketOfTheOther() throws Exception {
+        startBoth();
+        String first = one.api().post("/api/tickets", LAND).body().get("id").asText();
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            for (Api api : List.of(one.api(), two.api())) {
+                for (int client = 0; client < 8; client++) {
+                    answers.add(clients.submit(() -> {
+                        List<JsonNode> mine = new ArrayList<>();
+                        for (int i = 0; i < 10; i++) {
+                            Api.Response r = api.post("/api/tickets", LAND);
+                            assertEquals(201, r.status(), r.text());
+                            mine.add(r.body());
+                        }
+                        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(mine);
+                    }));
+                }
+            }
+            Set<String> numbers = new TreeSet<>();
+            numbers.add("E001");
+            for (Future<JsonNode> f : answers) {
+                for (JsonNode t : f.get()) {
+                    assertTrue(numbers.add(t.get("number").asText()), "number given twice: " + t.get("number"));
+                }
+            }
+            Set<String> expected = new TreeSet<>();
+            for (int n = 1; n <= 161; n++) {
+                expected.add(String.format("E%03d", n));
+            }
+            assertEquals(expected, numbers, "every number from E001 to E161 once, none skipped");
+        } finally {
+            clients.shutdownNow();
+        }
+        Api.Response called = two.api().post("/api/counters/4/next", "{}");
+        assertEquals(200, called.status(), called.text());
+        assertEquals(first, called.body().get("id").asText(), "kiosk 2's counter calls the oldest ticket, issued at kiosk 1");
+        assertEquals(200, one.api().post("/api/tickets/" + first + "/complete", "").status(),
+                "kiosk 1 completes the ticket kiosk 2's counter called");
+    }
+
+    @Test
+    void aTicketIssuedAtOneKioskReachesTheOthersScreensWithinASecond() throws Exception {
+        startBoth();
+        try (EventStream screens = new EventStream(two.port())) {
+            long sent = System.nanoTime();
+            String number = one.api().post("/api/tickets", LAND).body().get("number").asText();
+            screens.await("kiosk 2's live stream to tell of " + number, e -> number.equals(e.path("number").asText()));
+            int i = 0;
+            while (!number.equals(screens.events().get(i).path("number").asText())) {
+                i++;
+            }
+            long millis = (screens.arrival(i) - sent) / 1_000_000;
+            assertTrue(millis < 1000, "arrived after " + millis + " ms");
+        }
+        JsonNode queue = two.api().get("/api/queue").body();
+        assertEquals(1, queue.get("waitingTotal").asLong(), queue.toString());
+        assertEquals("site", queue.at("/store/mode").asText(), queue.toString());
+    }
+
+    @Test
+    void withoutItsServerAKioskIssuesFromItsIslandRangeAndMergesInArrivalOrderOnceItIsBack() throws Exception {
+        startBoth();
+        String siteTicket = one.api().post("/api/tickets", LAND).body().get("id").asText();
+        assertEquals(200, two.api().post("/api/counters/4/next", "{}").status());
+        String waiting = one.api().post("/api/tickets", LAND).body().get("id").asText(); // E002, waits
+
+        pg.stopImmediately();
+        Api.Response island1 = one.api().post("/api/tickets", LAND);
+        assertEquals(201, island1.status(), island1.text());
+        assertEquals("E800", island1.body().get("number").asText());
+        Api.Response island2 = two.api().post("/api/tickets", LAND);
+        assertEquals("E900", island2.body().get("number").asText(), island2.text());
+        assertEquals("E801", one.api().post("/api/tickets", LAND).body().get("number").asText());
+
+        JsonNode health = one.api().get("/api/health").body();
+        assertEquals("island", health.at("/queue/mode").asText(), health.toString());
+        assertEquals(2, health.at("/queue/pendingMerge").asLong(), health.toString());
+        assertEquals("DEGRADED", health.get("status").asText(), health.toString());
+        Api.Response away = one.api().post("/api/tickets/" + siteTicket + "/complete", "");
+        assertEquals(503, away.status(), away.text());
+        assertEquals("site_unreachable", away.body().at("/error/code").asText(), away.text());
+
+        pg.start();
+        for (RunningKiosk k : List.of(one, two)) {
+            Poll.until(Duration.ofSeconds(20), "kiosk back on the site with nothing left to merge", () -> {
+                JsonNode h = k.api().get("/api/health").body();
+                return h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
+            });
+        }
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Api.Response r = two.api().post("/api/counters/4/next", "{}");
+            assertEquals(200, r.status(), r.text());
+            order.add(r.body().get("number").asText());
+        }
+        assertEquals(List.of("E002", "E800", "E900", "E801"), order, "called in arrival order");
+        assertEquals(waiting, idOf("E002"));
+        assertEquals(5, count("SELECT count(*) FROM ticket"), "each ticket once");
+        assertEquals(3, count("SELECT count(*) FROM ticket WHERE island"));
+    }
+
+    @Test
+    void theSitesNumbersSkipEveryKiosksIslandRange() throws Exception {
+        one.start("{}", site("kiosk-1", "3-5"));
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            numbers.add(one.api().post("/api/tickets", LAND).body().get("number").asText());
+        }
+        assertEquals(List.of("E001", "E002", "E006", "E007"), numbers);
+    }
+
+    @Test
+    void anIslandRangeThatOverlapsAnotherKiosksIsRefused() throws Exception {
+        one.start("{}", site("kiosk-1", "800-899"));
+        two.start("{}", site("kiosk-2", "850-949"));
+        JsonNode health = two.api().get("/api/health").body();
+        assertTrue(health.at("/queue/problem").asText().contains("overlaps 800-899 of kiosk kiosk-1"), health.toString());
+        pg.stopImmediately();
+        try {
+            Api.Response r = two.api().post("/api/tickets", LAND);
+            assertEquals(503, r.status(), r.text());
+            assertEquals("island_range_clash", r.body().at("/error/code").asText(), r.text());
+        } finally {
+            pg.start();
+        }
+    }
+
+    @Test
+    void everyEventOfASiteChangeReachesTheOutboxOfTheKioskThatMadeItInOrder() throws Exception {
+        startBoth();
+        List<String> issued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            issued.add(one.api().post("/api/tickets", LAND).body().get("id").asText());
+        }
+        String called = two.api().post("/api/counters/4/next", "{}").body().get("id").asText();
+        assertEquals(issued.get(0), called);
+        Poll.until(Duration.ofSeconds(10), "the site's event table to be emptied", () ->
+                count("SELECT count(*) FROM site_event") == 0);
+        List<String> oneEvents = outbox(one, "ticket.issued");
+        assertEquals(issued, oneEvents, "kiosk 1's outbox has its five issues, in order");
+        assertEquals(List.of(called), outbox(two, "ticket.called"));
+        assertEquals(List.of(), outbox(two, "ticket.issued"));
+    }
+
+    /** The ticket ids of the events of {@code type} in a kiosk's own outbox, in seq order. */
+    private static List<String> outbox(RunningKiosk k, String type) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + k.dir().resolve("data/kiosk.db"));
+             var ps = c.prepareStatement("SELECT data FROM outbox WHERE type = ? ORDER BY seq")) {
+            ps.setString(1, type);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                while (rs.next()) {
+                    ids.add(json.readTree(rs.getString(1)).get("ticketId").asText());
+                }
+            }
+            return Collections.unmodifiableList(ids);
+        }
+    }
+
+    private static long count(String sql) {
+        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String idOf(String number) throws Exception {
+        try (Connection c = pg.connect(); var ps = c.prepareStatement("SELECT id FROM ticket WHERE number = ?")) {
+            ps.setString(1, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
