@@ -83,6 +83,11 @@ enum Check {
         return ok ? null : "expected " + hint;
     }
 
+    /** A bad value as a problem shows it: a password in a site queue URL is never repeated. */
+    String shown(String value) {
+        return this == QUEUE_STORE ? value.replaceAll("(?i)(password=)[^&]*", "$1***") : value;
+    }
+
     private static String queueStoreProblem(String value, String hint) {
         if (value.equals("sqlite")) {
             return null;

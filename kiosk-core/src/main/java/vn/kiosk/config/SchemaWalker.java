@@ -161,7 +161,7 @@ final class SchemaWalker {
             String problem = c.check().problem(text, c.name(), c.hint());
             if (problem != null) {
                 if (tell) {
-                    report.problem(at, "\"" + text + "\"", problem);
+                    report.problem(at, "\"" + c.check().shown(text) + "\"", problem);
                 }
                 return false;
             }

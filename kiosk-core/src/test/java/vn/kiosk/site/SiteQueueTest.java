@@ -193,6 +193,44 @@ class SiteQueueTest {
         assertEquals(List.of(), outbox(two, "ticket.issued"));
     }
 
+    @Test
+    void aMergeCutShortByACrashStillMergesEachTicketOnce() throws Exception {
+        one.start("{}", site("kiosk-1", "800-899"));
+        pg.stopImmediately();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(one.api().post("/api/tickets", LAND).body().get("id").asText());
+        }
+        one.stop();
+        pg.start();
+        // as if the kiosk had stopped after the site committed the first ticket of its merge, before deleting it here
+        try (Connection local = DriverManager.getConnection("jdbc:sqlite:" + one.dir().resolve("data/kiosk.db"));
+             var read = local.prepareStatement("SELECT id, business_day, number, issued_at FROM ticket WHERE id = ?");
+             Connection site = pg.connect();
+             var write = site.prepareStatement("INSERT INTO ticket (id, business_day, number, service_id, issued_service_id, "
+                     + "channel, status, issued_at, device_id, island) VALUES (?, ?, ?, 'land', 'land', 'touchscreen', "
+                     + "'issued', ?, 'kiosk-1', true)")) {
+            read.setString(1, ids.get(0));
+            try (ResultSet rs = read.executeQuery()) {
+                assertTrue(rs.next());
+                write.setString(1, rs.getString(1));
+                write.setString(2, rs.getString(2));
+                write.setString(3, rs.getString(3));
+                write.setLong(4, rs.getLong(4));
+                write.executeUpdate();
+            }
+        }
+        one.start("{}", site("kiosk-1", "800-899"));
+        Poll.until(Duration.ofSeconds(20), "the kiosk back on the site with nothing left to merge", () -> {
+            JsonNode h = one.api().get("/api/health").body();
+            return h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
+        });
+        assertEquals(3, count("SELECT count(*) FROM ticket"));
+        for (String id : ids) {
+            assertEquals(1, count("SELECT count(*) FROM ticket WHERE id = '" + id + "'"), id);
+        }
+    }
+
     /** The ticket ids of the events of {@code type} in a kiosk's own outbox, in seq order. */
     private static List<String> outbox(RunningKiosk k, String type) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + k.dir().resolve("data/kiosk.db"));
