@@ -9,6 +9,8 @@ import { listen } from './lib/events.js';
 import { setLanguage, t } from './lib/i18n.js';
 
 const PRIORITY = { vi: 'Ưu tiên', en: 'Priority' };
+// A kiosk of a site whose server is away lists only what it issued on its own (island mode).
+const ISLAND = { vi: 'mất kết nối máy chủ của điểm: chỉ có số phát tại máy này', en: 'site server away: only tickets issued at this kiosk' };
 // Shortcuts for the frequent actions (shown on the buttons); never while typing in a field.
 const SHORTCUTS = { n: 'next', ' ': 'next', r: 'recall', c: 'complete', x: 'noshow', t: 'transfer' };
 const ON_TICKET = ['recall', 'complete', 'noshow', 'transfer', 'reprint'];
@@ -43,7 +45,8 @@ function showServing(ticket) {
 function showWaiting() {
   const now = Date.now() + clockOffset;
   const list = board ? board.waiting : [];
-  $('waiting-count').textContent = t({ vi: 'Đang chờ', en: 'Waiting' }) + ': ' + (board ? board.waitingTotal : 0);
+  $('waiting-count').textContent = t({ vi: 'Đang chờ', en: 'Waiting' }) + ': ' + (board ? board.waitingTotal : 0)
+    + (board && board.queueMode === 'island' ? ' (' + t(ISLAND) + ')' : '');
   $('waiting-list').replaceChildren(...list.map(w => {
     const li = document.createElement('li');
     li.dataset.ticketId = w.id;

@@ -129,7 +129,7 @@ public final class KioskApp implements AutoCloseable {
                 SiteDatabase site = SiteDatabase.open(SiteUrl.parse(config.queue().store(), config.queue().passwordFile()),
                         "kiosk/" + config.site().id() + "/" + config.device().id());
                 opened.push(site);
-                stores = QueueStores.site(site, db, outbox, json, config.device().id(),
+                stores = QueueStores.site(site, db, outbox, config.device().id(),
                         IslandRange.parse(config.queue().island().range()), clock);
                 opened.push(SiteLink.start(stores, outbox, events, Version.current(), clock));
             } else {

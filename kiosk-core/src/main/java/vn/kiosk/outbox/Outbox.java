@@ -36,12 +36,7 @@ public final class Outbox {
      * stores), never a map: the shape of an event is a declaration, not whatever a caller put in.
      */
     public long append(Connection c, String type, Instant ts, Record data) throws SQLException {
-        String body;
-        try {
-            body = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
-        }
+        String body = dataOf(type, data);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO outbox (id, type, ts, data) VALUES (?, ?, ?, ?) RETURNING seq")) {
             ps.setString(1, UUID.randomUUID().toString());
@@ -72,6 +67,15 @@ public final class Outbox {
             if (ps.executeUpdate() == 1) {
                 appendListeners.forEach(Runnable::run);
             }
+        }
+    }
+
+    /** The JSON object an event of {@code type} carries as its data (also where the site queue writes it first). */
+    public String dataOf(String type, Record data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
         }
     }
 

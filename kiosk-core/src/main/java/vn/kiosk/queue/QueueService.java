@@ -272,7 +272,7 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         return stores.run(q -> q.tx().read(c -> {
             List<Ticket> called = q.tickets().calledAt(c, counterId);
             TicketView serving = called.isEmpty() ? null : view(q, c, called.get(called.size() - 1));
-            return boards.counter(q.tickets(), c, counter, serving, businessDay.of(now), now);
+            return boards.counter(q.tickets(), c, counter, serving, businessDay.of(now), now, stores.mode());
         }));
     }
 

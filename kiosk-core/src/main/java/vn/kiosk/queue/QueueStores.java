@@ -63,10 +63,9 @@ public final class QueueStores {
     }
 
     /** A kiosk of a site; island mode until {@link SiteLink} has joined the site. */
-    public static QueueStores site(SiteDatabase siteDb, Database local, Outbox outbox,
-                                   com.fasterxml.jackson.databind.ObjectMapper json, String deviceId, IslandRange range,
+    public static QueueStores site(SiteDatabase siteDb, Database local, Outbox outbox, String deviceId, IslandRange range,
                                    Clock clock) {
-        QueueStores s = new QueueStores(null, new SiteQueueStore(siteDb, json, deviceId),
+        QueueStores s = new QueueStores(null, new SiteQueueStore(siteDb, outbox, deviceId),
                 range == null ? null : LocalQueueStore.island(local, outbox, deviceId, range), range, local, outbox, clock,
                 QueueMode.ISLAND);
         s.islandSince = clock.instant();

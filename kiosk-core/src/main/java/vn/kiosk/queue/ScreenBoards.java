@@ -27,8 +27,8 @@ final class ScreenBoards {
         this.zone = config.zone();
     }
 
-    CounterBoard counter(TicketStore store, Connection c, KioskConfig.Counter counter, TicketView serving, LocalDate day, Instant now)
-            throws SQLException {
+    CounterBoard counter(TicketStore store, Connection c, KioskConfig.Counter counter, TicketView serving, LocalDate day, Instant now,
+                         QueueMode mode) throws SQLException {
         List<String> services = catalog.servicesOf(counter.id());
         long total = 0;
         for (String s : services) {
@@ -40,7 +40,7 @@ final class ScreenBoards {
                     catalog.priority(t.priority()).map(KioskConfig.PriorityCategory::name).orElse(null), local(t.issuedAt()),
                     Math.max(0, Duration.between(t.issuedAt(), now).toMinutes())));
         }
-        return new CounterBoard(counter.id(), counter.name(), services, serving, total, waiting, local(now));
+        return new CounterBoard(counter.id(), counter.name(), services, serving, total, waiting, local(now), mode);
     }
 
     /** The waiting tickets in the order this counter's "next" would call them, as things stand. */

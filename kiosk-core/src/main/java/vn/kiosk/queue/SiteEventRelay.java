@@ -110,11 +110,6 @@ final class SiteEventRelay implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SiteLink.stop(thread);
     }
 }

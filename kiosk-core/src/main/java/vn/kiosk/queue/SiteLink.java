@@ -169,13 +169,18 @@ public final class SiteLink implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        stop(thread);
+        listener.close();
+        relay.close();
+    }
+
+    /** Interrupts one of the site link's threads and waits for it a little (they all end at an interrupt). */
+    static void stop(Thread thread) {
         thread.interrupt();
         try {
             thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        listener.close();
-        relay.close();
     }
 }

@@ -94,7 +94,6 @@ final class SiteListener implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
         Connection c = connection;
         if (c != null) {
             try {
@@ -103,10 +102,6 @@ final class SiteListener implements AutoCloseable {
                 // closing anyway
             }
         }
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SiteLink.stop(thread);
     }
 }

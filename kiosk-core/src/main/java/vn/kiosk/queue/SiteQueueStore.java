@@ -1,7 +1,5 @@
 package vn.kiosk.queue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.kiosk.config.KioskConfig;
+import vn.kiosk.outbox.Outbox;
 import vn.kiosk.storage.SiteDatabase;
 import vn.kiosk.storage.Transactions;
 
@@ -31,14 +30,14 @@ final class SiteQueueStore implements QueueStore {
     private static final long QUEUE_LOCK = 0x6b696f736bL;
 
     private final SiteDatabase db;
-    private final ObjectMapper json;
+    private final Outbox outbox;
     private final String deviceId;
     private final TicketStore tickets;
     private volatile Runnable onEvent = () -> { };
 
-    SiteQueueStore(SiteDatabase db, ObjectMapper json, String deviceId) {
+    SiteQueueStore(SiteDatabase db, Outbox outbox, String deviceId) {
         this.db = db;
-        this.json = json;
+        this.outbox = outbox;
         this.deviceId = deviceId;
         this.tickets = new TicketStore("row_no", deviceId, false);
     }
@@ -104,32 +103,21 @@ final class SiteQueueStore implements QueueStore {
 
     @Override
     public void append(Connection c, String type, Instant ts, Record data) throws SQLException {
-        append(c, deviceId, type, ts, data, json);
-        db.afterCommit(onEvent);
-    }
-
-    /** What runs after a transaction of this kiosk that wrote events has committed (the relay's wake-up). */
-    void onEvent(Runnable action) {
-        onEvent = action;
-    }
-
-    static void append(Connection c, String deviceId, String type, Instant ts, Record data, ObjectMapper json)
-            throws SQLException {
-        String body;
-        try {
-            body = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
-        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO site_event (event_id, device_id, type, ts, data) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, UUID.randomUUID().toString());
             ps.setString(2, deviceId);
             ps.setString(3, type);
             ps.setLong(4, ts.toEpochMilli());
-            ps.setString(5, body);
+            ps.setString(5, outbox.dataOf(type, data));
             ps.executeUpdate();
         }
+        db.afterCommit(onEvent);
+    }
+
+    /** What runs after a transaction of this kiosk that wrote events has committed (the relay's wake-up). */
+    void onEvent(Runnable action) {
+        onEvent = action;
     }
 
     @Override

@@ -169,7 +169,10 @@ class FleetMonitorTest {
         r.dispenser = "LEVEL_LOW";
         r.scanner = "OFFLINE";
         r.backlog = 5000;
-        assertEquals(List.of("OFFLINE", "paper low", "water low", "scanner offline", "event backlog 5000"),
+        r.queueMode = "island";
+        r.pendingMerge = 12;
+        assertEquals(List.of("OFFLINE", "paper low", "water low", "scanner offline",
+                "ISLAND (site queue server away; 12 to merge)", "event backlog 5000"),
                 FleetMonitor.alerts(r, Instant.now()));
         FleetMonitor.Row quiet = new FleetMonitor.Row();
         quiet.online = true;

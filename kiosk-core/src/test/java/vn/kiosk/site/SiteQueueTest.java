@@ -127,6 +127,9 @@ class SiteQueueTest {
         assertEquals("island", health.at("/queue/mode").asText(), health.toString());
         assertEquals(2, health.at("/queue/pendingMerge").asLong(), health.toString());
         assertEquals("DEGRADED", health.get("status").asText(), health.toString());
+        JsonNode counter = one.api().get("/api/counters/4").body();
+        assertEquals("island", counter.get("queueMode").asText(), counter.toString());
+        assertEquals(2, counter.get("waitingTotal").asLong(), "only the island tickets: " + counter);
         Api.Response away = one.api().post("/api/tickets/" + siteTicket + "/complete", "");
         assertEquals(503, away.status(), away.text());
         assertEquals("site_unreachable", away.body().at("/error/code").asText(), away.text());

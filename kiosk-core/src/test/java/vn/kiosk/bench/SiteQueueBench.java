@@ -1,0 +1,108 @@
+package vn.kiosk.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.KioskProcess;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestPostgres;
+
+/**
+ * Benchmark (not a test): two kiosk processes on one site queue (a private PostgreSQL cluster over
+ * loopback), 8 clients each: ticket latency p50/p99 and throughput; then one kiosk issues 1,000
+ * tickets in island mode (server stopped) and the time from the server's return to the last one
+ * merged. Run it with scripts/bench (needs Debian's postgresql package).
+ */
+public final class SiteQueueBench {
+
+    private static final String BODY = "{\"serviceId\": \"land\", \"waitForPrint\": false}";
+
+    public static void main(String[] args) throws Exception {
+        int perClient = Integer.getInteger("bench.sitePerClient", 250);
+        int islandTickets = Integer.getInteger("bench.islandTickets", 1000);
+        TestPostgres pg = new TestPostgres();
+        pg.beforeAll(null);
+        pg.beforeEach(null);
+        Path work = Files.createTempDirectory("kiosk-site-bench");
+        Path config = work.resolve("kiosk.yaml");
+        Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n");
+        int portA = Ports.free();
+        int portB = Ports.free();
+        try (KioskProcess a = start(work, "a", portA, config, pg, "2000-2999");
+             KioskProcess b = start(work, "b", portB, config, pg, "3000-3999")) {
+            for (int i = 0; i < 300; i++) { // warm-up: JIT, connection pools, server caches
+                a.api().post("/api/tickets", BODY);
+                b.api().post("/api/tickets", BODY);
+            }
+            List<Long> all = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> futures = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int port : List.of(portA, portB)) {
+                for (int c = 0; c < 8; c++) {
+                    futures.add(pool.submit(() -> {
+                        Api api = new Api(port);
+                        for (int i = 0; i < perClient; i++) {
+                            long s = System.nanoTime();
+                            Api.Response r = api.post("/api/tickets", BODY);
+                            all.add(System.nanoTime() - s);
+                            if (r.status() != 201) {
+                                throw new IllegalStateException(r.status() + " " + r.text());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            long wall = System.nanoTime() - t0;
+            pool.shutdown();
+            List<Long> sorted = new ArrayList<>(all);
+            Collections.sort(sorted);
+            System.out.printf("site queue, 2 kiosks x 8 clients, %d tickets: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                            + "%.0f tickets/s%n", sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99),
+                    sorted.get(sorted.size() - 1) / 1e6, sorted.size() / (wall / 1e9));
+
+            pg.stopImmediately();
+            long i0 = System.nanoTime();
+            for (int i = 0; i < islandTickets; i++) {
+                Api.Response r = a.api().post("/api/tickets", BODY);
+                if (r.status() != 201) {
+                    throw new IllegalStateException("island ticket: " + r.status() + " " + r.text());
+                }
+            }
+            System.out.printf("island mode: %d tickets issued in %.1f s%n", islandTickets, (System.nanoTime() - i0) / 1e9);
+            pg.start();
+            long m0 = System.nanoTime();
+            Poll.until(Duration.ofSeconds(120), "the island tickets merged", () -> {
+                var h = a.api().get("/api/health").body();
+                return h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
+            });
+            System.out.printf("island -> merge of %d tickets: %.2f s from the server's return (includes up to 1 s to "
+                    + "notice it)%n", islandTickets, (System.nanoTime() - m0) / 1e9);
+        } finally {
+            pg.afterAll(null);
+        }
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static KioskProcess start(Path work, String name, int port, Path config, TestPostgres pg, String range) {
+        return KioskProcess.start(work, port, Map.of("KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR",
+                work.resolve(name).toString(), "KIOSK_DEVICE", "kiosk-" + name, "KIOSK_QUEUE_STORE", pg.url(),
+                "KIOSK_ISLAND_RANGE", range), List.of("-Xmx128m"), "run").awaitReady(Duration.ofSeconds(60));
+    }
+}
