@@ -20,11 +20,14 @@ import vn.kiosk.testing.TestPostgres;
  * Benchmark (not a test): two kiosk processes on one site queue (a private PostgreSQL cluster over
  * loopback), 8 clients each: ticket latency p50/p99 and throughput; then one kiosk issues 1,000
  * tickets in island mode (server stopped) and the time from the server's return to the last one
- * merged. Run it with scripts/bench (needs Debian's postgresql package).
+ * merged. No printer, as the first line of TicketIssueBench: the queue alone. Run it with scripts/bench
+ * (needs Debian's postgresql package).
  */
 public final class SiteQueueBench {
 
     private static final String BODY = "{\"serviceId\": \"land\", \"waitForPrint\": false}";
+    /** As TicketIssueBench: the clients take tickets of five services in turn. */
+    private static final String[] SERVICES = {"civil-status", "land", "certification", "online-help", "return-results"};
 
     public static void main(String[] args) throws Exception {
         int perClient = Integer.getInteger("bench.sitePerClient", 250);
@@ -52,8 +55,9 @@ public final class SiteQueueBench {
                     futures.add(pool.submit(() -> {
                         Api api = new Api(port);
                         for (int i = 0; i < perClient; i++) {
+                            String body = "{\"serviceId\": \"" + SERVICES[i % SERVICES.length] + "\", \"waitForPrint\": false}";
                             long s = System.nanoTime();
-                            Api.Response r = api.post("/api/tickets", BODY);
+                            Api.Response r = api.post("/api/tickets", body);
                             all.add(System.nanoTime() - s);
                             if (r.status() != 201) {
                                 throw new IllegalStateException(r.status() + " " + r.text());
@@ -70,7 +74,7 @@ public final class SiteQueueBench {
             pool.shutdown();
             List<Long> sorted = new ArrayList<>(all);
             Collections.sort(sorted);
-            System.out.printf("site queue, 2 kiosks x 8 clients, %d tickets: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+            System.out.printf("site queue, 2 kiosks x 8 clients, %d tickets of 5 services: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
                             + "%.0f tickets/s%n", sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99),
                     sorted.get(sorted.size() - 1) / 1e6, sorted.size() / (wall / 1e9));
 
@@ -101,7 +105,8 @@ public final class SiteQueueBench {
     }
 
     private static KioskProcess start(Path work, String name, int port, Path config, TestPostgres pg, String range) {
-        return KioskProcess.start(work, port, Map.of("KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR",
+        // no printer: the queue alone, as TicketIssueBench's first line (the virtual printer draws each ticket)
+        return KioskProcess.start(work, port, Map.of("KIOSK_PRINTER_URL", "", "KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR",
                 work.resolve(name).toString(), "KIOSK_DEVICE", "kiosk-" + name, "KIOSK_QUEUE_STORE", pg.url(),
                 "KIOSK_ISLAND_RANGE", range), List.of("-Xmx128m"), "run").awaitReady(Duration.ofSeconds(60));
     }
