@@ -35,13 +35,15 @@ public final class SiteQueueBench {
         TestPostgres pg = new TestPostgres();
         pg.beforeAll(null);
         pg.beforeEach(null);
+        // -Dbench.store=sqlite: the same load on two lone kiosks, each with its own SQLite queue (the floor)
+        boolean alone = "sqlite".equals(System.getProperty("bench.store"));
         Path work = Files.createTempDirectory("kiosk-site-bench");
         Path config = work.resolve("kiosk.yaml");
         Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n");
         int portA = Ports.free();
         int portB = Ports.free();
-        try (KioskProcess a = start(work, "a", portA, config, pg, "2000-2999");
-             KioskProcess b = start(work, "b", portB, config, pg, "3000-3999")) {
+        try (KioskProcess a = start(work, "a", portA, config, alone ? "sqlite" : pg.url(), "2000-2999");
+             KioskProcess b = start(work, "b", portB, config, alone ? "sqlite" : pg.url(), "3000-3999")) {
             for (int i = 0; i < 300; i++) { // warm-up: JIT, connection pools, server caches
                 a.api().post("/api/tickets", BODY);
                 b.api().post("/api/tickets", BODY);
@@ -74,10 +76,13 @@ public final class SiteQueueBench {
             pool.shutdown();
             List<Long> sorted = new ArrayList<>(all);
             Collections.sort(sorted);
-            System.out.printf("site queue, 2 kiosks x 8 clients, %d tickets of 5 services: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-                            + "%.0f tickets/s%n", sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99),
+            System.out.printf("%s, 2 kiosks x 8 clients, %d tickets of 5 services: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                            + "%.0f tickets/s%n", alone ? "two lone kiosks (SQLite each)" : "site queue", sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99),
                     sorted.get(sorted.size() - 1) / 1e6, sorted.size() / (wall / 1e9));
 
+            if (alone) {
+                return;
+            }
             pg.stopImmediately();
             long i0 = System.nanoTime();
             for (int i = 0; i < islandTickets; i++) {
@@ -95,19 +100,28 @@ public final class SiteQueueBench {
             });
             System.out.printf("island -> merge of %d tickets: %.2f s from the server's return (includes up to 1 s to "
                     + "notice it)%n", islandTickets, (System.nanoTime() - m0) / 1e9);
+            a.terminate(Duration.ofSeconds(20)); // a clean stop: a JFR recording is written at exit
+            b.terminate(Duration.ofSeconds(20));
         } finally {
             pg.afterAll(null);
         }
+    }
+
+    /** -Dbench.jfr=DIR records a profile of each kiosk (DIR/kiosk-a.jfr), to find where a ticket's time goes. */
+    private static List<String> jvmOptions(String name) {
+        String jfr = System.getProperty("bench.jfr");
+        return jfr == null ? List.of("-Xmx128m") : List.of("-Xmx128m",
+                "-XX:StartFlightRecording=settings=profile,filename=" + jfr + "/kiosk-" + name + ".jfr");
     }
 
     private static double ms(List<Long> sorted, double q) {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1)) / 1e6;
     }
 
-    private static KioskProcess start(Path work, String name, int port, Path config, TestPostgres pg, String range) {
+    private static KioskProcess start(Path work, String name, int port, Path config, String store, String range) {
         // no printer: the queue alone, as TicketIssueBench's first line (the virtual printer draws each ticket)
         return KioskProcess.start(work, port, Map.of("KIOSK_PRINTER_URL", "", "KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR",
-                work.resolve(name).toString(), "KIOSK_DEVICE", "kiosk-" + name, "KIOSK_QUEUE_STORE", pg.url(),
-                "KIOSK_ISLAND_RANGE", range), List.of("-Xmx128m"), "run").awaitReady(Duration.ofSeconds(60));
+                work.resolve(name).toString(), "KIOSK_DEVICE", "kiosk-" + name, "KIOSK_QUEUE_STORE", store,
+                "KIOSK_ISLAND_RANGE", range), jvmOptions(name), "run").awaitReady(Duration.ofSeconds(60));
     }
 }
