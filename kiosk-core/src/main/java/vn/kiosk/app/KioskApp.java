@@ -37,7 +37,9 @@ import vn.kiosk.health.HealthCheck;
 import vn.kiosk.health.SelfTest;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
+import vn.kiosk.drinks.DrinkHistory;
 import vn.kiosk.queue.IslandRange;
+import vn.kiosk.reports.ReportService;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.QueueStores;
 import vn.kiosk.queue.SiteLink;
@@ -136,6 +138,7 @@ public final class KioskApp implements AutoCloseable {
                 stores = QueueStores.alone(db, outbox, config.device().id());
             }
             queue = new QueueService(stores, catalog, events, clock, config);
+            ReportService reports = new ReportService(queue, catalog, new DrinkHistory(db)::between);
 
             maintenance = new MaintenanceMode(db, outbox, events, clock);
             drinks = DrinkService.forDevices(devices, db, outbox, events, json, clock, config, maintenance::isOn);
@@ -182,14 +185,14 @@ public final class KioskApp implements AutoCloseable {
                 }
                 var table = FleetCommands.table(desk, queue, catalog, health, telemetry, maintenance,
                         this::configProblems, this::requestRestart, LogLevels::set, drinks,
-                        selfTest::run);
+                        selfTest::run, reports);
                 fleet = FleetLink.start(config, db, outbox, json, clock, telemetry, table, Version.current(),
                         health.startedAt());
                 opened.push(fleet);
             }
             KioskState state = new KioskState(config, maintenance, hours, watch, drinks);
             http = new HttpApi(config.http(), json, queue, desk, catalog, health, liveEvents, state::snapshot,
-                    drinks, selfTest).start();
+                    drinks, selfTest, reports).start();
             opened.push(http);
             log.info("kiosk {}/{} ready on http://{}:{}/ (version {}, data {})", config.site().id(), config.device().id(),
                     config.http().bind(), http.port(), Version.current(), dataDir.toAbsolutePath());

@@ -23,7 +23,7 @@ final class ConfigRules {
      * map of method references: each lambda is a class made at start-up, ~1 ms on a PC).
      */
     private static final Set<String> COMPONENT_RULES = Set.of("Http.tokens", "Tokens.robot", "Tokens.counter",
-            "Tokens.tech", "NumberRange.last", "Service.counters", "Dispensing.cupMl", "Pin.bcm", "Printing.profile",
+            "Tokens.tech", "Tokens.manager", "NumberRange.last", "Service.counters", "Dispensing.cupMl", "Pin.bcm", "Printing.profile",
             "Scanning.dossierServiceId", "Mqtt.reconnectMaxMillis");
 
     private ConfigRules() { }
@@ -43,6 +43,7 @@ final class ConfigRules {
         switch (c.rule()) {
             case "Http.tokens" -> tokensWhenNeeded(record, component);
             case "Tokens.robot", "Tokens.counter", "Tokens.tech" -> token(record, component);
+            case "Tokens.manager" -> optionalToken(record, component);
             case "NumberRange.last" -> lastNumber(record, component);
             case "Service.counters" -> servingCounters(record, component);
             case "Dispensing.cupMl" -> cupVolume(record, component);
@@ -90,6 +91,13 @@ final class ConfigRules {
             tokens.note(role, "(" + token.length() + " characters)", "a token of at least " + MIN_TOKEN_LENGTH + " characters");
         } else if (earlierRoleHas(tokens, role, token)) {
             tokens.note(role, "(same as another role's)", "a token different from every other role's");
+        }
+    }
+
+    /** A role a kiosk works without (managers read reports on the counters' or technicians' tokens too). */
+    private static void optionalToken(ConfigNode tokens, String role) {
+        if (!Objects.requireNonNullElse(tokens.text(role), "").isEmpty()) {
+            token(tokens, role);
         }
     }
 

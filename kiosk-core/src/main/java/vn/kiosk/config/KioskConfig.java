@@ -79,7 +79,9 @@ public record KioskConfig(
     public record Tokens(
             @Is(value = CROSS_CHECKED, optional = true) String robot,
             @Is(value = CROSS_CHECKED, optional = true) String counter,
-            @Is(value = CROSS_CHECKED, optional = true) String tech) { }
+            @Is(value = CROSS_CHECKED, optional = true) String tech,
+            /* the centre's managers (reports); never required: empty = no manager access from the LAN */
+            @Is(value = CROSS_CHECKED, optional = true) String manager) { }
 
     public record Queue(
             @Range(min = 1, max = 100, hint = "a whole number from 1 to 100") Integer maxPriorityInRow,

@@ -16,6 +16,8 @@ import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.IssueRequest;
 import vn.kiosk.queue.QueueService;
+import vn.kiosk.reports.ReportPeriod;
+import vn.kiosk.reports.ReportService;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.queue.ServiceListing;
 import vn.kiosk.queue.TicketView;
@@ -51,7 +53,7 @@ public final class FleetCommands {
     public static Map<String, Map<String, CommandRouter.Handler>> table(TicketDesk desk, QueueService queue,
             ServiceCatalog catalog, HealthCheck health, Telemetry telemetry, MaintenanceMode maintenance,
             ConfigCheck configCheck, Runnable restart, BiConsumer<String, String> setLogLevel, DrinkService drinks,
-            Supplier<SelfTest.Report> selfTest) {
+            Supplier<SelfTest.Report> selfTest, ReportService reports) {
         Map<String, CommandRouter.Handler> robot = new LinkedHashMap<>();
         // the request key goes into the ticket's own transaction: a retry after a crash finds the ticket
         robot.put("ticket.issue", takes(a -> desk.issue(IssueRequest.of(a.text("serviceId"), a.optionalText("priority"),
@@ -111,6 +113,7 @@ public final class FleetCommands {
             setLogLevel.accept(logger == null ? "vn.kiosk" : logger, level);
             return new LogLevelReply(logger == null ? "vn.kiosk" : logger, level);
         }, "level", "logger"));
+        tech.put("report.summary", takes(a -> reports.summary(ReportPeriod.parse(a.text("from"), a.text("to"))), "from", "to"));
         return Map.of("robot", robot, "counter", counter, "tech", tech);
     }
 }

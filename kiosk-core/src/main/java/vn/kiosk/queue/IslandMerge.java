@@ -25,7 +25,7 @@ final class IslandMerge {
     /** What is copied as it is; device_id, island and merged_at are set by the merge. */
     private static final List<String> COLUMNS = List.of("id", "business_day", "number", "service_id", "issued_service_id",
             "priority", "channel", "status", "issued_at", "called_at", "counter_id", "call_count", "finished_at",
-            "service_started_at", "print_state", "print_error", "request_id");
+            "service_started_at", "first_called_at", "print_state", "print_error", "request_id");
     private static final int REQUEST_ID = COLUMNS.indexOf("request_id");
     private static final int NUMBER = COLUMNS.indexOf("number");
 

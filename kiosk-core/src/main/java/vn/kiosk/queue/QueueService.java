@@ -282,6 +282,28 @@ public final class QueueService implements TicketIssuer, PrintOutcomes {
         return stores.run(q -> q.tx().read(c -> boards.display(q.tickets(), c, businessDay.of(now), now)));
     }
 
+    /**
+     * Every ticket of the business days from..to (inclusive), in arrival order, for reports: on a
+     * site, the whole site's. In island mode there is no whole queue to read, so it says so.
+     */
+    public void history(LocalDate from, LocalDate to, java.util.function.Consumer<TicketRecord> each) {
+        stores.run(q -> {
+            if (stores.isSite() && stores.mode() == QueueMode.ISLAND) { // also when the server went away just now
+                throw Problem.unavailable("site_unreachable", "reports read the site queue, whose server this kiosk "
+                        + "cannot reach now; try again when its health says queue mode site");
+            }
+            return q.readMany(c -> {
+                q.tickets().history(c, from, to, each);
+                return null;
+            });
+        });
+    }
+
+    /** The zone business days and hours are counted in. */
+    public java.time.ZoneId zone() {
+        return businessDay.zone();
+    }
+
     /** A change to one existing ticket: found, checked and changed under the queue's lock, in one transaction. */
     @FunctionalInterface
     private interface TicketChange {

@@ -16,6 +16,11 @@ interface QueueStore {
 
     Transactions tx();
 
+    /** A read of many rows (reports): SQLite reads them outside a transaction, not to hold its one write lock. */
+    default <T> T readMany(Transactions.Work<T> work) {
+        return tx().read(work);
+    }
+
     TicketStore tickets();
 
     /** Inside a transaction: the next number of {@code service} for {@code day}, never given before that day. */

@@ -47,6 +47,12 @@ final class SiteQueueStore implements QueueStore {
         return db;
     }
 
+    /** PostgreSQL's driver streams a large result only inside a transaction (which blocks no writer there). */
+    @Override
+    public <T> T readMany(Transactions.Work<T> work) {
+        return db.inTransaction(work);
+    }
+
     SiteDatabase database() {
         return db;
     }

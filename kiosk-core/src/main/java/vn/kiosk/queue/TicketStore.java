@@ -167,13 +167,14 @@ final class TicketStore {
 
     void markCalled(Connection c, String id, String counterId, Instant now, boolean firstCallHere) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE ticket SET status = 'called', counter_id = ?, called_at = ?, "
-                + "call_count = call_count + 1, finished_at = NULL, "
+                + "call_count = call_count + 1, finished_at = NULL, first_called_at = coalesce(first_called_at, ?), "
                 + "service_started_at = CASE WHEN ? THEN ? ELSE service_started_at END WHERE id = ?")) {
             ps.setString(1, counterId);
             ps.setLong(2, now.toEpochMilli());
-            ps.setBoolean(3, firstCallHere);
-            ps.setLong(4, now.toEpochMilli());
-            ps.setString(5, id);
+            ps.setLong(3, now.toEpochMilli());
+            ps.setBoolean(4, firstCallHere);
+            ps.setLong(5, now.toEpochMilli());
+            ps.setString(6, id);
             ps.executeUpdate();
         }
     }
@@ -252,6 +253,26 @@ final class TicketStore {
             ps.setString(1, serviceId);
             ps.setLong(2, since.toEpochMilli());
             return (int) count(ps);
+        }
+    }
+
+    /** Every ticket of the business days from..to, in arrival order, read a thousand rows at a time. */
+    void history(Connection c, LocalDate from, LocalDate to, java.util.function.Consumer<TicketRecord> each)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT business_day, number, issued_service_id, service_id, priority, "
+                + "channel, status, issued_at, first_called_at, service_started_at, finished_at, counter_id FROM ticket "
+                + "WHERE business_day >= ? AND business_day <= ? ORDER BY business_day, issued_at, " + rowOrder)) {
+            ps.setString(1, from.toString());
+            ps.setString(2, to.toString());
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(new TicketRecord(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), Channel.fromId(rs.getString(6)).orElseThrow(),
+                            TicketStatus.fromId(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), instant(rs, 9),
+                            instant(rs, 10), instant(rs, 11), rs.getString(12)));
+                }
+            }
         }
     }
 

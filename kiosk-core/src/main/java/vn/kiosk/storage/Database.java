@@ -34,7 +34,7 @@ public final class Database implements Transactions, AutoCloseable {
 
     /** Schema scripts in order; user_version records how many have run. */
     private static final List<String> MIGRATIONS = List.of("/db/V1__queue_and_outbox.sql", "/db/V2__drinks.sql",
-            "/db/V3__command_request.sql", "/db/V4__island_tickets.sql");
+            "/db/V3__command_request.sql", "/db/V4__island_tickets.sql", "/db/V5__first_call.sql");
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;

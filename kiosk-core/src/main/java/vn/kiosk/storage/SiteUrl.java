@@ -69,7 +69,7 @@ public record SiteUrl(String host, int port, String database, String user, Strin
             }
         }
         return new SiteUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), path.substring(1), user, password,
-                Map.copyOf(params));
+                java.util.Collections.unmodifiableMap(params)); // in the order given
     }
 
     /** The driver's URL: host, port, database and the pass-through options (no user, no password). */

@@ -29,6 +29,7 @@ final class AccessGuard {
             put(Role.ROBOT, t.robot());
             put(Role.COUNTER, t.counter());
             put(Role.TECH, t.tech());
+            put(Role.MANAGER, t.manager());
         }
     }
 

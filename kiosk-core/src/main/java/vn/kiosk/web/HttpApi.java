@@ -16,6 +16,7 @@ import vn.kiosk.printing.TicketDesk;
 import vn.kiosk.problem.Problem;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.ServiceCatalog;
+import vn.kiosk.reports.ReportService;
 import vn.kiosk.speech.Espeak;
 import vn.kiosk.speech.SpokenGuidance;
 import vn.kiosk.storage.StorageException;
@@ -41,7 +42,7 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi(KioskConfig.Http http, ObjectMapper json, QueueService queue, TicketDesk desk, ServiceCatalog catalog,
                    HealthCheck health, LiveEvents events, java.util.function.Supplier<Object> kioskState,
-                   DrinkService drinks, SelfTest selfTest) {
+                   DrinkService drinks, SelfTest selfTest, ReportService reports) {
         this.events = events;
         AccessGuard guard = new AccessGuard(http);
         RequestBodies bodies = new RequestBodies(json);
@@ -74,6 +75,7 @@ public final class HttpApi implements AutoCloseable {
                 files.directory = "/ui";
                 files.location = Location.CLASSPATH;
             });
+            config.staticFiles.enableWebjars(); // the reports page's chart library, from its jar
             // The live event stream stays open for hours: it is not a request "in flight".
             config.routes.before(ctx -> {
                 if (!ctx.path().equals(EVENTS)) {
@@ -92,6 +94,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/kiosk", ctx -> ctx.json(kioskState.get()));
             new QueueRoutes(queue, desk, catalog, bodies).register(config.routes);
             new DrinkRoutes(drinks, bodies).register(config.routes);
+            new ReportRoutes(reports).register(config.routes);
             new SpeechRoutes(queue, new SpokenGuidance(json, catalog, Espeak.onThisDevice())).register(config.routes);
             config.routes.exception(Problem.class, (e, ctx) ->
                     ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage(), e.details())));

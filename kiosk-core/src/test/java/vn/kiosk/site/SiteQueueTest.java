@@ -154,6 +154,27 @@ class SiteQueueTest {
     }
 
     @Test
+    void aReportOnEitherKioskCoversTheWholeSite() throws Exception {
+        startBoth();
+        one.api().post("/api/tickets", LAND);
+        two.api().post("/api/tickets", LAND);
+        two.api().post("/api/tickets", "{\"serviceId\": \"civil-status\", \"waitForPrint\": false}");
+        String day = one.api().get("/api/queue").body().get("businessDay").asText();
+        for (RunningKiosk k : List.of(one, two)) {
+            JsonNode report = k.api().get("/api/reports/summary?from=" + day + "&to=" + day).body();
+            assertEquals(3, report.at("/totals/issued").asLong(), report.toString());
+        }
+        pg.stopImmediately();
+        try {
+            Api.Response away = one.api().get("/api/reports/summary?from=" + day + "&to=" + day);
+            assertEquals(503, away.status(), away.text());
+            assertEquals("site_unreachable", away.body().at("/error/code").asText());
+        } finally {
+            pg.start();
+        }
+    }
+
+    @Test
     void theSitesNumbersSkipEveryKiosksIslandRange() throws Exception {
         one.start("{}", site("kiosk-1", "3-5"));
         List<String> numbers = new ArrayList<>();

@@ -27,12 +27,20 @@ public final class Browser {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profileDir.toAbsolutePath());
+        o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // for consoleErrors
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, o);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         viewport(driver, width, height);
         return driver;
+    }
+
+    /** What the page wrote to the console as errors (uncaught exceptions, failed loads) since the last call. */
+    public static java.util.List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     /**

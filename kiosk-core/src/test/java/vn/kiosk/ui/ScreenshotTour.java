@@ -19,7 +19,8 @@ import vn.kiosk.testing.TestConfigs;
  * Not a test: writes a picture of every screen as a centre would see it (scripts/screenshots).
  * A kiosk with the shipped services and simulated devices, a few tickets issued and called, then
  * the touchscreen (start, confirm, ticket printed, ticket whose paper failed, water), the counter
- * page and the waiting-room display, at 800×480 and 1920×1080, the display also at 1080×1920.
+ * page and the waiting-room display, at 800×480 and 1920×1080, the display also at 1080×1920, and
+ * the managers' reports page.
  */
 public final class ScreenshotTour {
 
@@ -69,6 +70,12 @@ public final class ScreenshotTour {
                     Poll.until(Touchscreen.WAIT, "the counter's ticket", () -> !browser.findElement(By.id("current-number")).getText().equals("–"));
                     shoot(browser, out.resolve("counter-" + size + ".png"));
                 }
+                api.post("/api/counters/1/next", "{}"); // completes the first civil-status ticket: a service time
+                screen.size(1280, 1600);
+                browser.get(base + "/reports");
+                Poll.until(Touchscreen.WAIT, "the report", () -> "true".equals(browser.findElement(By.tagName("body"))
+                        .getDomAttribute("data-ready")));
+                shoot(browser, out.resolve("reports-1280x1600.png"));
                 for (int[] s : List.of(new int[] {1920, 1080}, new int[] {1080, 1920}, new int[] {800, 480})) {
                     screen.size(s[0], s[1]);
                     browser.get(base + "/display");
