@@ -50,15 +50,16 @@ function rows(tbody, list, cells) {
 function bars(el, labels, series) {
   const xs = labels.map((_, i) => i);
   const width = Math.max(300, el.clientWidth - 4);
+  const step = Math.max(1, Math.ceil(labels.length * 26 / width)); // a label every step bars, so they do not overlap
   const opts = {
     width, height: 240,
     scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
     axes: [
-      { splits: () => xs, values: (u, splits) => splits.map(v => labels[v] ?? ''), size: 40, gap: 4 },
+      { splits: () => xs.filter(i => i % step === 0), values: (u, splits) => splits.map(v => labels[v] ?? ''), size: 40, gap: 4 },
       { size: 44 },
     ],
     legend: { show: series.length > 1 },
-    series: [{}, ...series.map((s, i) => ({
+    series: [{ label: '', value: (u, v) => (v === null ? '' : labels[v] ?? '') }, ...series.map((s, i) => ({
       label: s.label, fill: COLORS[i], stroke: COLORS[i], width: 0,
       paths: uPlot.paths.bars({ size: [series.length > 1 ? 0.4 : 0.7, 80], align: series.length > 1 ? (i === 0 ? -1 : 1) : 0 }),
       points: { show: false },
@@ -75,7 +76,8 @@ function lines(el, labels, series) {
     width, height: 240,
     scales: { x: { time: false } },
     axes: [{ splits: () => xs.filter(i => i % step === 0), values: (u, splits) => splits.map(v => labels[v] ?? '') }, { size: 44 }],
-    series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: COLORS[i], width: 2 }))],
+    series: [{ label: '', value: (u, v) => (v === null ? '' : labels[v] ?? '') },
+      ...series.map((s, i) => ({ label: s.label, stroke: COLORS[i], width: 2 }))],
   }, [xs, ...series.map(s => s.values)], el);
 }
 
@@ -84,12 +86,14 @@ function draw(s) {
   const services = s.services.filter(x => x.issued > 0 || x.served > 0);
   charts.push(bars($('chart-hours'), s.arrivalsByHour.map((_, h) => String(h)),
     [{ label: t({ vi: 'Số người đến', en: 'Arrivals' }), values: s.arrivalsByHour }]));
-  charts.push(bars($('chart-wait'), services.map(x => name(x.name, x.serviceId)), [
+  // bars are labelled by prefix (A, B, …) and counter id: the tables below give the full names
+  const short = x => x.prefix || x.serviceId;
+  charts.push(bars($('chart-wait'), services.map(short), [
     { label: 'p50', values: services.map(x => x.waitMinutes.p50) },
     { label: 'p90', values: services.map(x => x.waitMinutes.p90) }]));
-  charts.push(bars($('chart-counters'), s.counters.map(x => name(x.name, x.counterId)),
+  charts.push(bars($('chart-counters'), s.counters.map(x => x.counterId),
     [{ label: 'p50', values: s.counters.map(x => x.serviceMinutes.p50) }]));
-  charts.push(bars($('chart-noshow'), services.map(x => name(x.name, x.serviceId)),
+  charts.push(bars($('chart-noshow'), services.map(short),
     [{ label: '%', values: services.map(x => (x.served + x.noShow ? Math.round(x.noShow * 1000 / (x.served + x.noShow)) / 10 : 0)) }]));
   charts.push(lines($('chart-days'), s.days.map(d => d.day.slice(5)), [
     { label: t({ vi: 'Đã phát', en: 'Issued' }), values: s.days.map(d => d.issued) },
@@ -110,9 +114,9 @@ async function show() {
     $('period-title').textContent = t({ vi: 'Từ ', en: 'From ' }) + period.from + t({ vi: ' đến ', en: ' to ' }) + period.to;
     figures($('totals'), period.totals);
     figures($('today'), today.totals);
-    rows($('services').tBodies[0], period.services, x => [name(x.name, x.serviceId), x.issued, x.served, x.noShow,
+    rows($('services').tBodies[0], period.services, x => [(x.prefix ? x.prefix + ' · ' : '') + name(x.name, x.serviceId), x.issued, x.served, x.noShow,
       minutes(x.waitMinutes.p50) + ' / ' + minutes(x.waitMinutes.p90), minutes(x.serviceMinutes.p50) + ' / ' + minutes(x.serviceMinutes.p90)]);
-    rows($('counters').tBodies[0], period.counters, x => [name(x.name, x.counterId), x.served,
+    rows($('counters').tBodies[0], period.counters, x => [x.counterId + ' · ' + name(x.name, x.counterId), x.served,
       minutes(x.serviceMinutes.p50) + ' / ' + minutes(x.serviceMinutes.p90)]);
     draw(period);
     document.body.dataset.ready = 'true';

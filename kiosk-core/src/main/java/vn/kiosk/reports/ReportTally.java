@@ -100,6 +100,7 @@ final class ReportTally {
     Summary summary(ReportPeriod period, List<Summary.DrinkDay> drinks) {
         List<Summary.ServiceFigures> services = new ArrayList<>();
         byIssuedOrLastService.forEach((id, g) -> services.add(new Summary.ServiceFigures(id,
+                catalog.service(id).map(KioskConfig.Service::prefix).orElse(null),
                 catalog.service(id).map(KioskConfig.Service::name).orElse(null), g.issued, g.served, g.noShow,
                 g.waits.percentiles(), g.services.percentiles())));
         List<Summary.CounterFigures> counters = new ArrayList<>();

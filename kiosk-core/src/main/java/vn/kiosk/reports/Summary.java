@@ -21,7 +21,8 @@ public record Summary(String from, String to, Totals totals, List<ServiceFigures
     public record Totals(long issued, long served, long noShow, double noShowRate, Minutes waitMinutes,
                          Minutes serviceMinutes) { }
 
-    public record ServiceFigures(String serviceId, Text name, long issued, long served, long noShow, Minutes waitMinutes,
+    /** {@code prefix} (A, B, …) labels the charts' bars; null for a service no longer configured. */
+    public record ServiceFigures(String serviceId, String prefix, Text name, long issued, long served, long noShow, Minutes waitMinutes,
                                  Minutes serviceMinutes) { }
 
     public record CounterFigures(String counterId, Text name, long served, Minutes serviceMinutes) { }
