@@ -44,7 +44,7 @@ import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.QueueStores;
 import vn.kiosk.queue.SiteLink;
 import vn.kiosk.storage.SiteDatabase;
-import vn.kiosk.storage.SiteUrl;
+import vn.kiosk.db.PostgresUrl;
 import vn.kiosk.queue.ServiceCatalog;
 import vn.kiosk.storage.Database;
 import vn.kiosk.web.HttpApi;
@@ -127,8 +127,8 @@ public final class KioskApp implements AutoCloseable {
             KioskEvents events = new KioskEvents();
             ServiceCatalog catalog = new ServiceCatalog(config);
             QueueStores stores;
-            if (SiteUrl.isSite(config.queue().store())) {
-                SiteDatabase site = SiteDatabase.open(SiteUrl.parse(config.queue().store(), config.queue().passwordFile()),
+            if (PostgresUrl.isPostgres(config.queue().store())) {
+                SiteDatabase site = SiteDatabase.open(PostgresUrl.parse(config.queue().store(), config.queue().passwordFile()),
                         "kiosk/" + config.site().id() + "/" + config.device().id());
                 opened.push(site);
                 stores = QueueStores.site(site, db, outbox, config.device().id(),

@@ -47,7 +47,7 @@ enum Check {
     DEVICE_URL,
     /** One of the icons shipped with the touchscreen ({@link ServiceIcons}). */
     SERVICE_ICON,
-    /** Where the queue is kept: sqlite, or a postgresql:// URL that {@link vn.kiosk.storage.SiteUrl} reads. */
+    /** Where the queue is kept: sqlite, or a postgresql:// URL that {@link vn.kiosk.db.PostgresUrl} reads. */
     QUEUE_STORE,
     /** FIRST-LAST, two whole numbers up to 999999 with FIRST <= LAST. */
     ISLAND_RANGE;
@@ -92,11 +92,11 @@ enum Check {
         if (value.equals("sqlite")) {
             return null;
         }
-        if (!vn.kiosk.storage.SiteUrl.isSite(value)) {
+        if (!vn.kiosk.db.PostgresUrl.isPostgres(value)) {
             return "expected " + hint;
         }
         try {
-            vn.kiosk.storage.SiteUrl.parse(value, null);
+            vn.kiosk.db.PostgresUrl.parse(value, null);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();

@@ -3,12 +3,9 @@ package vn.kiosk.monitor;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -18,12 +15,12 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import vn.kiosk.fleet.messages.DeviceStateEventData;
 import vn.kiosk.fleet.messages.FleetEvent;
 import vn.kiosk.fleet.messages.FleetMessages;
 import vn.kiosk.fleet.messages.KioskStatus;
-import vn.kiosk.fleet.messages.MaintenanceEventData;
 import vn.kiosk.fleet.messages.TelemetryReport;
+import vn.kiosk.fleet.view.Alert;
+import vn.kiosk.fleet.view.KioskView;
 
 /**
  * {@code kiosk monitor --broker URL [--site S]}: a live table of every kiosk seen on the broker
@@ -32,28 +29,11 @@ import vn.kiosk.fleet.messages.TelemetryReport;
  */
 public final class FleetMonitor {
 
-    /** A kiosk not heard from for this long is flagged silent. */
-    private static final Duration SILENT = Duration.ofMinutes(3);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
-    static final class Row {
-        Boolean online;
-        Instant lastSeen;
-        String printer = "?";
-        String scanner = "?";
-        String dispenser = "?";
-        long waiting = -1;
-        long backlog = -1;
-        boolean maintenance;
-        /** The queue's mode on a kiosk of a site (site or island) and its island tickets not yet merged. */
-        String queueMode = "";
-        long pendingMerge;
-        String lastEvent = "";
-    }
 
     /** The kiosks' own records, lenient: a kiosk of another version may send fields this one does not know. */
     private final ObjectReader reader = FleetMessages.reader();
-    private final Map<String, Row> rows = new TreeMap<>();
+    private final Map<String, KioskView> rows = new TreeMap<>();
 
     FleetMonitor() { }
 
@@ -137,17 +117,17 @@ public final class FleetMonitor {
             switch (parts[3]) {
                 case "status" -> {
                     if (reader.readValue(payload, KioskStatus.class) instanceof KioskStatus s) {
-                        status(row(parts), s);
+                        row(parts).status(s, Instant.now());
                     }
                 }
                 case "telemetry" -> {
                     if (reader.readValue(payload, TelemetryReport.class) instanceof TelemetryReport t) {
-                        telemetry(row(parts), t);
+                        row(parts).telemetry(t, Instant.now());
                     }
                 }
                 case "events" -> {
                     if (reader.readValue(payload, FleetEvent.class) instanceof FleetEvent e) {
-                        event(row(parts), e);
+                        row(parts).event(e, reader, Instant.now());
                     }
                 }
                 default -> { }
@@ -157,57 +137,8 @@ public final class FleetMonitor {
         }
     }
 
-    private Row row(String[] topic) {
-        return rows.computeIfAbsent(topic[1] + "/" + topic[2], k -> new Row());
-    }
-
-    private static void status(Row row, KioskStatus s) {
-        row.online = s.online();
-        if (s.online()) {
-            row.lastSeen = Instant.now();
-        }
-    }
-
-    private static void telemetry(Row row, TelemetryReport t) {
-        row.lastSeen = Instant.now();
-        Map<String, String> d = t.devices() == null ? Map.of() : t.devices();
-        row.printer = d.getOrDefault("printer", "?");
-        row.scanner = d.getOrDefault("scanner", "?");
-        row.dispenser = d.getOrDefault("dispenser", "?");
-        row.waiting = t.queue() == null ? -1 : t.queue().waiting();
-        TelemetryReport.Store store = t.queue() == null ? null : t.queue().store();
-        row.queueMode = store == null || store.mode() == null ? "" : store.mode();
-        row.pendingMerge = store == null ? 0 : store.pendingMerge();
-        row.backlog = t.outboxBacklog() == null ? -1 : t.outboxBacklog().events();
-        row.maintenance = t.maintenance();
-    }
-
-    private void event(Row row, FleetEvent e) {
-        row.lastSeen = Instant.now();
-        String type = e.type() == null ? "" : e.type();
-        row.lastEvent = type;
-        switch (type) {
-            case "printer.state", "scanner.state", "dispenser.state" -> {
-                DeviceStateEventData change = e.data(reader, DeviceStateEventData.class);
-                if (change != null && change.state() != null) {
-                    switch (type) {
-                        case "printer.state" -> row.printer = change.state();
-                        case "scanner.state" -> row.scanner = change.state();
-                        default -> row.dispenser = change.state();
-                    }
-                }
-            }
-            case "queue.island" -> row.queueMode = "island";
-            case "queue.site" -> {
-                row.queueMode = "site";
-                row.pendingMerge = 0;
-            }
-            case "kiosk.maintenance" -> {
-                MaintenanceEventData change = e.data(reader, MaintenanceEventData.class);
-                row.maintenance = change != null && change.on();
-            }
-            default -> { }
-        }
+    private KioskView row(String[] topic) {
+        return rows.computeIfAbsent(topic[1] + "/" + topic[2], k -> new KioskView());
     }
 
     synchronized String render(Instant now) {
@@ -218,44 +149,10 @@ public final class FleetMonitor {
             b.append("(no kiosk seen yet)\n");
         }
         rows.forEach((key, r) -> b.append(String.format("%-32s %-7s %-9s %-12s %-10s %-14s %7s %7s  %s%n", key,
-                r.online == null ? "?" : r.online ? "yes" : "NO", r.lastSeen == null ? "-" : TIME.format(r.lastSeen),
-                r.printer, r.scanner, r.dispenser, r.waiting < 0 ? "-" : r.waiting, r.backlog < 0 ? "-" : r.backlog,
-                String.join(", ", alerts(r, now)))));
+                r.online() == null ? "?" : r.online() ? "yes" : "NO", r.lastSeen() == null ? "-" : TIME.format(r.lastSeen()),
+                r.printer(), r.scanner(), r.dispenser(), r.waiting() < 0 ? "-" : r.waiting(),
+                r.backlog() < 0 ? "-" : r.backlog(), String.join(", ", r.alerts(now).stream().map(Alert::text).toList()))));
         return b.toString();
     }
 
-    static List<String> alerts(Row r, Instant now) {
-        List<String> a = new ArrayList<>();
-        if (Boolean.FALSE.equals(r.online)) {
-            a.add("OFFLINE");
-        } else if (r.lastSeen != null && Duration.between(r.lastSeen, now).compareTo(SILENT) > 0) {
-            a.add("SILENT since " + TIME.format(r.lastSeen));
-        }
-        switch (r.printer) {
-            case "PAPER_LOW" -> a.add("paper low");
-            case "PAPER_OUT" -> a.add("PAPER OUT");
-            case "COVER_OPEN" -> a.add("printer cover open");
-            case "CUTTER_ERROR", "ERROR" -> a.add("printer fault");
-            case "OFFLINE" -> a.add("printer offline");
-            default -> { }
-        }
-        if (r.dispenser.contains("LOW")) {
-            a.add("water low");
-        } else if (r.dispenser.contains("FAULT") || r.dispenser.equals("ERROR")) {
-            a.add("dispenser fault");
-        }
-        if (!List.of("READY", "NOT_CONFIGURED", "?").contains(r.scanner)) {
-            a.add("scanner " + r.scanner.toLowerCase());
-        }
-        if (r.queueMode.equals("island")) {
-            a.add("ISLAND (site queue server away; " + r.pendingMerge + " to merge)");
-        }
-        if (r.backlog > 1000) {
-            a.add("event backlog " + r.backlog);
-        }
-        if (r.maintenance) {
-            a.add("maintenance");
-        }
-        return a;
-    }
 }

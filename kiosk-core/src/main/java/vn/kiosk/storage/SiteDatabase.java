@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
+import vn.kiosk.db.PostgresUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +32,17 @@ public final class SiteDatabase implements Transactions, AutoCloseable {
     /** Seconds a statement may wait for the server's answer before the connection counts as lost. */
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
 
-    private final SiteUrl url;
+    private final PostgresUrl url;
     private final HikariDataSource pool;
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
-    private SiteDatabase(SiteUrl url, HikariDataSource pool) {
+    private SiteDatabase(PostgresUrl url, HikariDataSource pool) {
         this.url = url;
         this.pool = pool;
     }
 
     /** Opens the pool without connecting: the server may be away when the kiosk starts (island mode). */
-    public static SiteDatabase open(SiteUrl url, String applicationName) {
+    public static SiteDatabase open(PostgresUrl url, String applicationName) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(url.jdbcUrl());
         c.setUsername(url.user());
@@ -165,7 +166,7 @@ public final class SiteDatabase implements Transactions, AutoCloseable {
         return DriverManager.getConnection(url.jdbcUrl(), p);
     }
 
-    public SiteUrl url() {
+    public PostgresUrl url() {
         return url;
     }
 

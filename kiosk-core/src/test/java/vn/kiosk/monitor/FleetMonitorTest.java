@@ -22,6 +22,9 @@ import vn.kiosk.fleet.messages.FleetMessages;
 import vn.kiosk.fleet.messages.KioskStatus;
 import vn.kiosk.fleet.messages.MaintenanceEventData;
 import vn.kiosk.fleet.messages.TelemetryReport;
+import vn.kiosk.fleet.view.Alert;
+import vn.kiosk.fleet.view.AlertKind;
+import vn.kiosk.fleet.view.KioskView;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.json.Json;
 import vn.kiosk.testing.MqttProbe;
@@ -163,21 +166,21 @@ class FleetMonitorTest {
 
     @Test
     void alertsATechnicianActsOn() {
-        FleetMonitor.Row r = new FleetMonitor.Row();
-        r.online = false;
-        r.printer = "PAPER_LOW";
-        r.dispenser = "LEVEL_LOW";
-        r.scanner = "OFFLINE";
-        r.backlog = 5000;
-        r.queueMode = "island";
-        r.pendingMerge = 12;
+        Instant now = Instant.now();
+        KioskView r = new KioskView();
+        r.telemetry(new TelemetryReport(now, "1.0", 60, null, new TelemetryReport.Memory(1, 2, null), null,
+                new TelemetryReport.QueueSize(3, Map.of(), new TelemetryReport.Store("postgresql", "island", 12)),
+                Map.of("printer", "PAPER_LOW", "scanner", "OFFLINE", "dispenser", "LEVEL_LOW"),
+                new TelemetryReport.Backlog(5000, 1), false, null), now);
+        r.status(KioskStatus.offline(), now);
         assertEquals(List.of("OFFLINE", "paper low", "water low", "scanner offline",
                 "ISLAND (site queue server away; 12 to merge)", "event backlog 5000"),
-                FleetMonitor.alerts(r, Instant.now()));
-        FleetMonitor.Row quiet = new FleetMonitor.Row();
-        quiet.online = true;
-        quiet.lastSeen = Instant.now().minus(Duration.ofMinutes(10));
-        assertTrue(FleetMonitor.alerts(quiet, Instant.now()).get(0).startsWith("SILENT"));
+                r.alerts(now).stream().map(Alert::text).toList());
+        assertEquals(List.of(AlertKind.OFFLINE, AlertKind.PAPER_LOW, AlertKind.WATER_LOW, AlertKind.SCANNER_OFFLINE,
+                AlertKind.ISLAND, AlertKind.BACKLOG), r.alerts(now).stream().map(Alert::kind).toList());
+        KioskView quiet = new KioskView();
+        quiet.status(KioskStatus.onlineSince("1.0", now), now.minus(Duration.ofMinutes(10)));
+        assertTrue(quiet.alerts(now).get(0).text().startsWith("SILENT"));
     }
 
     @Test

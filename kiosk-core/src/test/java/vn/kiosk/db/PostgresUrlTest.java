@@ -1,4 +1,4 @@
-package vn.kiosk.storage;
+package vn.kiosk.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SiteUrlTest {
+class PostgresUrlTest {
 
     @TempDir
     Path dir;
 
     @Test
     void theDriverGetsHostPortDatabaseAndItsOptionsButNeitherUserNorPassword() {
-        SiteUrl url = SiteUrl.parse("postgresql://10.0.0.2:5433/queue?user=kiosk&password=p%26ss&sslmode=verify-full"
+        PostgresUrl url = PostgresUrl.parse("postgresql://10.0.0.2:5433/queue?user=kiosk&password=p%26ss&sslmode=verify-full"
                 + "&sslrootcert=/etc/kiosk/site-ca.pem", null);
         assertEquals("jdbc:postgresql://10.0.0.2:5433/queue?sslmode=verify-full&sslrootcert=%2Fetc%2Fkiosk%2Fsite-ca.pem",
                 url.jdbcUrl());
@@ -29,7 +29,7 @@ class SiteUrlTest {
     @Test
     void thePasswordFileWinsOverTheUrlAndThePortDefaultsTo5432() throws Exception {
         Path secret = Files.writeString(dir.resolve("queue-password"), "Mat-khau-2026\n");
-        SiteUrl url = SiteUrl.parse("postgresql://db.phuong.local/queue?user=kiosk&password=old", secret.toString());
+        PostgresUrl url = PostgresUrl.parse("postgresql://db.phuong.local/queue?user=kiosk&password=old", secret.toString());
         assertEquals("Mat-khau-2026", url.password());
         assertEquals(5432, url.port());
     }
@@ -37,11 +37,11 @@ class SiteUrlTest {
     @Test
     void aBadUrlSaysWhatIsMissing() {
         assertEquals("no user; add ?user=NAME (a role made for the kiosks, see the README)",
-                assertThrows(IllegalArgumentException.class, () -> SiteUrl.parse("postgresql://db/queue", null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> PostgresUrl.parse("postgresql://db/queue", null)).getMessage());
         assertEquals("no database name; expected postgresql://HOST:PORT/DB?user=U",
-                assertThrows(IllegalArgumentException.class, () -> SiteUrl.parse("postgresql://db:5432?user=k", null))
+                assertThrows(IllegalArgumentException.class, () -> PostgresUrl.parse("postgresql://db:5432?user=k", null))
                         .getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SiteUrl.parse("postgresql://db/q?user=k",
+        assertThrows(IllegalArgumentException.class, () -> PostgresUrl.parse("postgresql://db/q?user=k",
                 dir.resolve("missing").toString()));
     }
 }

@@ -1,4 +1,4 @@
-package vn.kiosk.storage;
+package vn.kiosk.db;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,16 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the site queue lives: {@code postgresql://HOST:PORT/DB?user=U&password=P}, with any other
- * parameter handed to the PostgreSQL driver as it is (sslmode, sslrootcert, ...). The password may
+ * A PostgreSQL server as the kiosks (the site queue) and the fleet console name it:
+ * {@code postgresql://HOST:PORT/DB?user=U&password=P}, with any other parameter handed to the
+ * PostgreSQL driver as it is (sslmode, sslrootcert, ...). The password may
  * come from a file instead (a systemd credential), and is never part of what {@link #toString} says.
  */
-public record SiteUrl(String host, int port, String database, String user, String password, Map<String, String> options) {
+public record PostgresUrl(String host, int port, String database, String user, String password, Map<String, String> options) {
 
     public static final String SCHEME = "postgresql://";
 
-    /** True when {@code store} names a PostgreSQL server rather than the kiosk's own SQLite file. */
-    public static boolean isSite(String store) {
+    /** True when {@code store} names a PostgreSQL server (for a kiosk: rather than its own SQLite file). */
+    public static boolean isPostgres(String store) {
         return store != null && store.startsWith(SCHEME);
     }
 
@@ -28,8 +29,8 @@ public record SiteUrl(String host, int port, String database, String user, Strin
      * @param passwordFile a file whose first line is the password, or null/blank
      * @throws IllegalArgumentException saying what is wrong with the URL (never repeating the password)
      */
-    public static SiteUrl parse(String store, String passwordFile) {
-        if (!isSite(store)) {
+    public static PostgresUrl parse(String store, String passwordFile) {
+        if (!isPostgres(store)) {
             throw new IllegalArgumentException("expected postgresql://HOST:PORT/DB?user=U[&password=P]");
         }
         URI uri;
@@ -68,7 +69,7 @@ public record SiteUrl(String host, int port, String database, String user, Strin
                 throw new IllegalArgumentException("cannot read the password file " + passwordFile + ": " + e.getMessage());
             }
         }
-        return new SiteUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), path.substring(1), user, password,
+        return new PostgresUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), path.substring(1), user, password,
                 java.util.Collections.unmodifiableMap(params)); // in the order given
     }
 

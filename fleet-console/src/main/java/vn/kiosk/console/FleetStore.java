@@ -1,0 +1,137 @@
+package vn.kiosk.console;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vn.kiosk.fleet.messages.FleetEvent;
+import vn.kiosk.fleet.view.AlertKind;
+import vn.kiosk.fleet.view.KioskView;
+
+/** The console's SQL; every method runs in the caller's transaction. */
+final class FleetStore {
+
+    private FleetStore() { }
+
+    static void upsertDevice(Connection c, String site, String device, KioskView v) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device (site, device, online, last_seen, version, printer, "
+                + "scanner, dispenser, waiting, backlog, queue_mode, pending_merge, maintenance, temperature_c) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (site, device) DO UPDATE SET online = excluded.online, "
+                + "last_seen = excluded.last_seen, version = excluded.version, printer = excluded.printer, "
+                + "scanner = excluded.scanner, dispenser = excluded.dispenser, waiting = excluded.waiting, "
+                + "backlog = excluded.backlog, queue_mode = excluded.queue_mode, pending_merge = excluded.pending_merge, "
+                + "maintenance = excluded.maintenance, temperature_c = excluded.temperature_c")) {
+            ps.setString(1, site);
+            ps.setString(2, device);
+            ps.setObject(3, v.online(), Types.BOOLEAN);
+            ps.setTimestamp(4, ts(v.lastSeen()));
+            ps.setString(5, v.version());
+            ps.setString(6, v.printer());
+            ps.setString(7, v.scanner());
+            ps.setString(8, v.dispenser());
+            ps.setLong(9, v.waiting());
+            ps.setLong(10, v.backlog());
+            ps.setString(11, v.queueMode());
+            ps.setLong(12, v.pendingMerge());
+            ps.setBoolean(13, v.maintenance());
+            ps.setObject(14, v.temperatureC(), Types.DOUBLE);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores the event unless it is stored already (a replay); true when it was new. */
+    static boolean insertEvent(Connection c, String site, String device, FleetEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (site, device, seq, id, type, ts, data) "
+                + "VALUES (?,?,?,?,?,?,?::jsonb) ON CONFLICT (site, device, seq) DO NOTHING")) {
+            ps.setString(1, site);
+            ps.setString(2, device);
+            ps.setLong(3, e.seq());
+            ps.setString(4, e.id() == null ? "" : e.id());
+            ps.setString(5, e.type() == null ? "" : e.type());
+            ps.setTimestamp(6, ts(e.ts() == null ? Instant.now() : e.ts()));
+            ps.setString(7, e.data() == null ? "{}" : e.data());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    static void insertTelemetry(Connection c, String site, String device, Instant ts, KioskView v) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry (site, device, ts, waiting, backlog, "
+                + "temperature_c, printer, scanner, dispenser) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, site);
+            ps.setString(2, device);
+            ps.setTimestamp(3, ts(ts));
+            ps.setLong(4, v.waiting());
+            ps.setLong(5, v.backlog());
+            ps.setObject(6, v.temperatureC(), Types.DOUBLE);
+            ps.setString(7, v.printer());
+            ps.setString(8, v.scanner());
+            ps.setString(9, v.dispenser());
+            ps.executeUpdate();
+        }
+    }
+
+    static long openAlert(Connection c, String site, String device, AlertKind kind, String detail, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert (site, device, kind, detail, opened_at) "
+                + "VALUES (?,?,?,?,?) ON CONFLICT (site, device, kind) WHERE resolved_at IS NULL DO NOTHING RETURNING id")) {
+            ps.setString(1, site);
+            ps.setString(2, device);
+            ps.setString(3, kind.id());
+            ps.setString(4, detail);
+            ps.setTimestamp(5, ts(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    static void resolveAlert(Connection c, String site, String device, AlertKind kind, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alert SET resolved_at = ? WHERE site = ? AND device = ? "
+                + "AND kind = ? AND resolved_at IS NULL")) {
+            ps.setTimestamp(1, ts(now));
+            ps.setString(2, site);
+            ps.setString(3, device);
+            ps.setString(4, kind.id());
+            ps.executeUpdate();
+        }
+    }
+
+    static boolean ackAlert(Connection c, long id, String by, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alert SET acked_at = ?, acked_by = ? WHERE id = ? "
+                + "AND acked_at IS NULL")) {
+            ps.setTimestamp(1, ts(now));
+            ps.setString(2, by);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Open alerts first (newest first), then, with {@code all}, the resolved ones of the last week. */
+    static List<AlertRow> alerts(Connection c, boolean all) throws SQLException {
+        String sql = "SELECT id, site, device, kind, detail, opened_at, acked_at, acked_by, resolved_at FROM alert "
+                + (all ? "WHERE resolved_at IS NULL OR resolved_at > now() - interval '7 days' " : "WHERE resolved_at IS NULL ")
+                + "ORDER BY resolved_at IS NULL DESC, opened_at DESC LIMIT 5000";
+        List<AlertRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new AlertRow(rs.getLong(1), rs.getString(2), rs.getString(3), AlertKind.fromId(rs.getString(4)),
+                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8),
+                        instant(rs.getTimestamp(9))));
+            }
+        }
+        return out;
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,118 @@
+package vn.kiosk.console;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's one MQTT connection: a persistent session (clean session off, a fixed client id) at
+ * QoS 1 on every kiosk's status, telemetry and events, so that what arrives while the console is
+ * down waits at the broker; a message is acknowledged only after it is stored (Paho acknowledges
+ * when the callback returns). It also carries the technicians' commands and their replies.
+ */
+final class Ingest implements MqttCallbackExtended, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingest.class);
+    static final String[] FILTERS = {"kiosk/+/+/status", "kiosk/+/+/telemetry", "kiosk/+/+/events", "kiosk/+/+/reply/tech/+"};
+
+    private final Fleet fleet;
+    private final MqttClient client;
+    private final MqttConnectOptions options;
+    private final Map<String, CompletableFuture<byte[]>> replies = new ConcurrentHashMap<>();
+
+    Ingest(ConsoleOptions o, Fleet fleet) throws MqttException {
+        this.fleet = fleet;
+        this.client = new MqttClient(o.broker(), o.clientId(), new MemoryPersistence());
+        this.options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setKeepAliveInterval(30);
+        options.setMaxInflight(1000);
+        if (o.mqttUser() != null) {
+            options.setUserName(o.mqttUser());
+            options.setPassword(o.mqttPassword() == null ? new char[0] : o.mqttPassword().toCharArray());
+        }
+        client.setCallback(this);
+    }
+
+    Ingest start() throws MqttException {
+        client.connect(options);
+        subscribe();
+        return this;
+    }
+
+    private void subscribe() throws MqttException {
+        client.subscribe(FILTERS, new int[] {1, 1, 1, 1});
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverURI) {
+        log.info("{} the broker {}", reconnect ? "reconnected to" : "connected to", serverURI);
+        if (reconnect) {
+            try {
+                subscribe(); // a broker that lost the session (restarted without persistence) has no subscription
+            } catch (MqttException e) {
+                log.warn("subscribing again failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        String[] t = topic.split("/");
+        if (t.length == 4) {
+            fleet.message(t[1], t[2], t[3], message.getPayload());
+        } else if (t.length == 6 && t[3].equals("reply")) {
+            CompletableFuture<byte[]> waiting = replies.remove(t[1] + "/" + t[2] + "/" + t[5]);
+            if (waiting != null) {
+                waiting.complete(message.getPayload());
+            }
+        }
+    }
+
+    /** Publishes a tech command to one kiosk; the future completes with its reply. */
+    CompletableFuture<byte[]> command(String site, String device, String name, String requestId, byte[] request)
+            throws MqttException {
+        CompletableFuture<byte[]> reply = new CompletableFuture<>();
+        String key = site + "/" + device + "/" + requestId;
+        replies.put(key, reply);
+        reply.whenComplete((r, e) -> replies.remove(key));
+        client.publish("kiosk/" + site + "/" + device + "/cmd/tech/" + name, request, 1, false);
+        return reply;
+    }
+
+    boolean connected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        log.warn("lost the broker ({}); reconnecting", cause == null ? "?" : cause.getMessage());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+        // commands are QoS 1; their answer is the kiosk's reply
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000);
+            }
+            client.close();
+        } catch (MqttException e) {
+            log.debug("closing the MQTT client: {}", e.getMessage());
+        }
+    }
+}
