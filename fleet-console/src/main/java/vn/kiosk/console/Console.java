@@ -54,7 +54,16 @@ public final class Console implements AutoCloseable {
         }, 10, 10, TimeUnit.SECONDS);
         opened.push(sweeper::shutdownNow);
         Commands commands = new Commands(ingest, db, json, clock, Duration.ofSeconds(o.commandTimeoutSeconds()));
-        http = new ConsoleHttp(o, json, fleet, commands, metrics).start();
+        Users users = new Users(db, clock, o.techToken());
+        FleetHistory history = new FleetHistory(db, clock, o.zone());
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                history.prune(o.telemetryDays());
+            } catch (RuntimeException e) {
+                log.warn("pruning the telemetry history failed", e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        http = new ConsoleHttp(o, json, fleet, commands, metrics, users, history).start();
         opened.push(http);
         log.info("fleet console ready on http://{}:{}/ (broker {}, database {})", o.bind(), http.port(), o.broker(), o.db());
     }

@@ -24,9 +24,9 @@ import vn.kiosk.fleet.view.KioskView;
 
 /**
  * The fleet as the console knows it: each kiosk's {@link KioskView}, folded from what it published,
- * and its alerts, opened when its state calls for one and resolved when it no longer does. Each
- * message is stored with its consequences in one transaction: the device row, the event (once per
- * site, device and seq), the telemetry sample, the alerts opened and resolved.
+ * and its alerts, opened when its state calls for one and resolved when it no longer does. Messages
+ * are stored with their consequences a batch at a time, in one transaction: the events (once per
+ * site, device and seq), the telemetry samples, each kiosk's row, the alerts opened and resolved.
  */
 final class Fleet {
 
@@ -43,57 +43,85 @@ final class Fleet {
         this.db = db;
         this.clock = clock;
         this.metrics = metrics;
+        reloadOpenAlerts();
+        metrics.openAlerts(this::openAlertCounts);
+    }
+
+    /** One MQTT message of a kiosk as it arrived: {@code kind} is status, telemetry or events. */
+    record Incoming(String site, String device, String kind, byte[] payload) { }
+
+    private record Sample(String site, String device, Instant ts, KioskView view) { }
+
+    /**
+     * Messages in the order they arrived, stored in one transaction: folded into each kiosk's view,
+     * the events once each, a telemetry sample per report, then each kiosk touched: its row and its
+     * alerts. A payload that is not a kiosk's record is skipped with a log line. If the transaction
+     * fails, nothing was acknowledged: the caller offers the same batch again.
+     */
+    synchronized void process(List<Incoming> batch) {
+        Instant now = clock.instant();
+        Map<String, KioskView> touched = new java.util.LinkedHashMap<>();
+        List<FleetStore.EventRow> events = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
+        for (Incoming m : batch) {
+            String key = key(m.site(), m.device());
+            KioskView view = views.computeIfAbsent(key, k -> new KioskView());
+            try {
+                switch (m.kind()) {
+                    case "status" -> view.status(reader.readValue(m.payload(), KioskStatus.class), now);
+                    case "telemetry" -> {
+                        TelemetryReport t = reader.readValue(m.payload(), TelemetryReport.class);
+                        view.telemetry(t, now);
+                        samples.add(new Sample(m.site(), m.device(), t.ts() == null ? now : t.ts(), view.copy()));
+                    }
+                    case "events" -> {
+                        FleetEvent e = reader.readValue(m.payload(), FleetEvent.class);
+                        view.event(e, reader, now);
+                        events.add(new FleetStore.EventRow(m.site(), m.device(), e));
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                touched.put(key, view);
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("skipped a {} message of {}/{}: {}", m.kind(), m.site(), m.device(), e.getMessage());
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        try {
+            db.tx(c -> {
+                boolean[] fresh = FleetStore.insertEvents(c, events);
+                for (int i = 0; i < fresh.length; i++) {
+                    FleetEvent e = events.get(i).event();
+                    if (fresh[i]) {
+                        metrics.eventIngested(e.ts() == null ? null : java.time.Duration.between(e.ts(), now));
+                    }
+                }
+                for (Sample s : samples) {
+                    FleetStore.insertTelemetry(c, s.site(), s.device(), s.ts(), s.view());
+                }
+                for (var t : touched.entrySet()) {
+                    String[] sd = t.getKey().split("/", 2);
+                    FleetStore.upsertDevice(c, sd[0], sd[1], t.getValue());
+                    alerts(c, sd[0], sd[1], t.getValue(), now);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            reloadOpenAlerts(); // what the failed transaction opened or resolved did not happen
+            throw e;
+        }
+    }
+
+    private void reloadOpenAlerts() {
+        open.clear();
         db.read(c -> {
             for (AlertRow a : FleetStore.alerts(c, false)) {
                 open.computeIfAbsent(key(a.site(), a.device()), k -> EnumSet.noneOf(AlertKind.class)).add(a.kind());
             }
-            return null;
-        });
-        metrics.openAlerts(this::openAlertCounts);
-    }
-
-    /** One MQTT message from a kiosk; a payload that is not a kiosk's record is skipped with a log line. */
-    synchronized void message(String site, String device, String kind, byte[] payload) {
-        Instant now = clock.instant();
-        KioskView view = views.computeIfAbsent(key(site, device), k -> new KioskView());
-        try {
-            switch (kind) {
-                case "status" -> {
-                    view.status(reader.readValue(payload, KioskStatus.class), now);
-                    store(site, device, view, now, c -> { });
-                }
-                case "telemetry" -> {
-                    TelemetryReport t = reader.readValue(payload, TelemetryReport.class);
-                    view.telemetry(t, now);
-                    store(site, device, view, now, c -> FleetStore.insertTelemetry(c, site, device,
-                            t.ts() == null ? now : t.ts(), view));
-                }
-                case "events" -> {
-                    FleetEvent e = reader.readValue(payload, FleetEvent.class);
-                    view.event(e, reader, now);
-                    store(site, device, view, now, c -> {
-                        if (FleetStore.insertEvent(c, site, device, e)) {
-                            metrics.eventIngested(e.ts() == null ? null : java.time.Duration.between(e.ts(), now));
-                        }
-                    });
-                }
-                default -> { }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.warn("skipped a {} message of {}/{}: {}", kind, site, device, e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Also {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void store(String site, String device, KioskView view, Instant now, Also also) {
-        db.tx(c -> {
-            FleetStore.upsertDevice(c, site, device, view);
-            also.run(c);
-            alerts(c, site, device, view, now);
             return null;
         });
     }

@@ -27,7 +27,6 @@ final class FleetDb implements AutoCloseable {
         c.setMaximumPoolSize(8);
         c.setConnectionTimeout(5000);
         c.addDataSourceProperty("ApplicationName", "kiosk-fleet-console");
-        c.addDataSourceProperty("reWriteBatchedInserts", "true");
         pool = new HikariDataSource(c);
         Flyway.configure().dataSource(pool).locations("classpath:db/fleet").loggers("slf4j").load().migrate();
     }

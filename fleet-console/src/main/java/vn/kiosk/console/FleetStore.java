@@ -44,19 +44,59 @@ final class FleetStore {
         }
     }
 
-    /** Stores the event unless it is stored already (a replay); true when it was new. */
-    static boolean insertEvent(Connection c, String site, String device, FleetEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (site, device, seq, id, type, ts, data) "
-                + "VALUES (?,?,?,?,?,?,?::jsonb) ON CONFLICT (site, device, seq) DO NOTHING")) {
-            ps.setString(1, site);
-            ps.setString(2, device);
-            ps.setLong(3, e.seq());
-            ps.setString(4, e.id() == null ? "" : e.id());
-            ps.setString(5, e.type() == null ? "" : e.type());
-            ps.setTimestamp(6, ts(e.ts() == null ? Instant.now() : e.ts()));
-            ps.setString(7, e.data() == null ? "{}" : e.data());
-            return ps.executeUpdate() == 1;
+    /** An event to store, with the kiosk it came from. */
+    record EventRow(String site, String device, FleetEvent event) { }
+
+    /**
+     * Stores the events that are not stored already (replays are skipped), in one statement; for
+     * each, whether it was new.
+     */
+    static boolean[] insertEvents(Connection c, java.util.List<EventRow> rows) throws SQLException {
+        boolean[] fresh = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return fresh;
         }
+        int n = rows.size();
+        String[] sites = new String[n];
+        String[] devices = new String[n];
+        Long[] seqs = new Long[n];
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        Timestamp[] times = new Timestamp[n];
+        String[] data = new String[n];
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            FleetEvent e = rows.get(i).event();
+            sites[i] = rows.get(i).site();
+            devices[i] = rows.get(i).device();
+            seqs[i] = e.seq();
+            ids[i] = e.id() == null ? "" : e.id();
+            types[i] = e.type() == null ? "" : e.type();
+            times[i] = ts(e.ts() == null ? now : e.ts());
+            data[i] = e.data() == null ? "{}" : e.data();
+        }
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (site, device, seq, id, type, ts, data) "
+                + "SELECT s, d, q, i, t, w, x::jsonb FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], "
+                + "?::timestamptz[], ?::text[]) AS u(s, d, q, i, t, w, x) ON CONFLICT (site, device, seq) DO NOTHING "
+                + "RETURNING site, device, seq")) {
+            ps.setArray(1, c.createArrayOf("text", sites));
+            ps.setArray(2, c.createArrayOf("text", devices));
+            ps.setArray(3, c.createArrayOf("bigint", seqs));
+            ps.setArray(4, c.createArrayOf("text", ids));
+            ps.setArray(5, c.createArrayOf("text", types));
+            ps.setArray(6, c.createArrayOf("timestamptz", times));
+            ps.setArray(7, c.createArrayOf("text", data));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getLong(3));
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) { // a seq twice in one batch counts once
+            fresh[i] = inserted.remove(sites[i] + "/" + devices[i] + "/" + seqs[i]);
+        }
+        return fresh;
     }
 
     static void insertTelemetry(Connection c, String site, String device, Instant ts, KioskView v) throws SQLException {

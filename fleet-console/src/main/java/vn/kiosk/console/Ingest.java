@@ -1,6 +1,9 @@
 package vn.kiosk.console;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -16,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's one MQTT connection: a persistent session (clean session off, a fixed client id) at
  * QoS 1 on every kiosk's status, telemetry and events, so that what arrives while the console is
- * down waits at the broker; a message is acknowledged only after it is stored (Paho acknowledges
- * when the callback returns). It also carries the technicians' commands and their replies.
+ * down waits at the broker. Messages are acknowledged by hand, only once the transaction that
+ * stored them has committed: one writer thread takes what has arrived (up to 1,000 messages, in
+ * arrival order) and stores it in one transaction, so the console keeps up with a city at a few
+ * milliseconds a batch instead of a commit per message. It also carries the technicians' commands.
  */
 final class Ingest implements MqttCallbackExtended, AutoCloseable {
 
@@ -28,6 +33,12 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
     private final MqttClient client;
     private final MqttConnectOptions options;
     private final Map<String, CompletableFuture<byte[]>> replies = new ConcurrentHashMap<>();
+    private final java.util.concurrent.BlockingQueue<Arrived> arrived = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread writer = new Thread(this::write, "fleet-ingest");
+    private volatile boolean closed;
+
+    /** A message to store and then acknowledge. */
+    private record Arrived(Fleet.Incoming message, int id, int qos) { }
 
     Ingest(ConsoleOptions o, Fleet fleet) throws MqttException {
         this.fleet = fleet;
@@ -37,6 +48,7 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setKeepAliveInterval(30);
         options.setMaxInflight(1000);
+        client.setManualAcks(true);
         if (o.mqttUser() != null) {
             options.setUserName(o.mqttUser());
             options.setPassword(o.mqttPassword() == null ? new char[0] : o.mqttPassword().toCharArray());
@@ -45,9 +57,48 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
     }
 
     Ingest start() throws MqttException {
+        writer.setDaemon(true);
+        writer.start();
         client.connect(options);
         subscribe();
         return this;
+    }
+
+    /** Stores what has arrived, a batch at a time, and acknowledges it once committed; a failed batch is retried. */
+    private void write() {
+        List<Arrived> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                if (batch.isEmpty()) {
+                    Arrived first = arrived.poll(500, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    arrived.drainTo(batch, 999);
+                }
+                fleet.process(batch.stream().map(Arrived::message).toList());
+                for (Arrived a : batch) {
+                    if (a.qos() > 0) {
+                        client.messageArrivedComplete(a.id(), a.qos());
+                    }
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            } catch (MqttException e) {
+                log.warn("acknowledging stored messages failed ({}); the broker sends them again, and they are stored once",
+                        e.getMessage());
+                batch.clear();
+            } catch (RuntimeException e) {
+                log.error("storing {} messages failed; trying again in a second", batch.size(), e);
+                try {
+                    Thread.sleep(1000); // a retry interval for a database that went away
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
     }
 
     private void subscribe() throws MqttException {
@@ -70,13 +121,17 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
     public void messageArrived(String topic, MqttMessage message) {
         String[] t = topic.split("/");
         if (t.length == 4) {
-            fleet.message(t[1], t[2], t[3], message.getPayload());
-        } else if (t.length == 6 && t[3].equals("reply")) {
+            arrived.add(new Arrived(new Fleet.Incoming(t[1], t[2], t[3], message.getPayload()), message.getId(),
+                    message.getQos()));
+            return; // acknowledged once stored
+        }
+        if (t.length == 6 && t[3].equals("reply")) {
             CompletableFuture<byte[]> waiting = replies.remove(t[1] + "/" + t[2] + "/" + t[5]);
             if (waiting != null) {
                 waiting.complete(message.getPayload());
             }
         }
+        acknowledge(message);
     }
 
     /** Publishes a tech command to one kiosk; the future completes with its reply. */
@@ -88,6 +143,16 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
         reply.whenComplete((r, e) -> replies.remove(key));
         client.publish("kiosk/" + site + "/" + device + "/cmd/tech/" + name, request, 1, false);
         return reply;
+    }
+
+    private void acknowledge(MqttMessage message) {
+        if (message.getQos() > 0) {
+            try {
+                client.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException e) {
+                log.debug("acknowledging a reply: {}", e.getMessage());
+            }
+        }
     }
 
     boolean connected() {
@@ -106,6 +171,13 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        writer.interrupt();
+        try {
+            writer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(2000);

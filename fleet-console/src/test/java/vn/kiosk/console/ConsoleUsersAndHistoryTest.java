@@ -1,0 +1,121 @@
+package vn.kiosk.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.MqttProbe;
+import vn.kiosk.testing.TestBroker;
+import vn.kiosk.testing.TestPostgres;
+
+/** Users and roles (a viewer looks, a technician acts, every action names its user), a kiosk's history, the city's figures. */
+class ConsoleUsersAndHistoryTest {
+
+    private static final String TECH = "fleet-tech-token-0123456789";
+
+    @RegisterExtension
+    static final TestPostgres pg = new TestPostgres();
+    @TempDir
+    Path dir;
+    private TestBroker broker;
+    private Console console;
+
+    @AfterEach
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private Api start() throws Exception {
+        broker = TestBroker.mosquitto(dir.resolve("broker"));
+        console = Console.start(ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0",
+                "--command-timeout", "1"), Map.of("FLEET_TECH_TOKEN", TECH)), Clock.systemUTC());
+        return new Api(console.httpPort());
+    }
+
+    @Test
+    void aViewerLooksATechnicianActsAndTheAuditNamesWho() throws Exception {
+        Api api = start();
+        try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+            kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\", \"startedAt\": \"2026-12-01T01:00:00Z\"}");
+            Poll.until(Duration.ofSeconds(10), "the kiosk known", () -> api.get("/api/fleet/devices", TECH).body().size() == 1);
+        }
+        Api.Response viewer = api.post("/api/fleet/users", "{\"name\": \"lan\", \"role\": \"viewer\"}", TECH);
+        assertEquals(201, viewer.status(), viewer.text());
+        String lan = viewer.body().get("token").asText();
+        assertTrue(lan.startsWith("lan."), lan);
+        String minh = api.post("/api/fleet/users", "{\"name\": \"minh\", \"role\": \"technician\"}", TECH).body()
+                .get("token").asText();
+
+        assertEquals(200, api.get("/api/fleet/devices", lan).status(), "a viewer looks");
+        Api.Response refused = api.post("/api/fleet/devices/site-a/kiosk-01/commands/printer.test", "{}", lan);
+        assertEquals(403, refused.status(), refused.text());
+        assertEquals(403, api.post("/api/fleet/users", "{\"name\": \"x1\", \"role\": \"technician\"}", lan).status());
+        assertEquals(401, api.get("/api/fleet/devices", "lan.not-the-secret").status(), "a wrong secret");
+
+        Api.Response sent = api.post("/api/fleet/devices/site-a/kiosk-01/commands/printer.test", "{}", minh);
+        assertEquals(504, sent.status(), "nobody answers for this kiosk: " + sent.text());
+        JsonNode audit = api.get("/api/fleet/audit", lan).body().get(0);
+        assertEquals("minh", audit.get("actor").asText());
+        assertEquals(504, audit.get("code").asInt());
+        assertEquals(409, api.post("/api/fleet/users", "{\"name\": \"lan\", \"role\": \"viewer\"}", minh).status());
+        assertEquals(400, api.post("/api/fleet/users", "{\"name\": \"Lan Anh\", \"role\": \"viewer\"}", minh).status());
+        JsonNode users = api.get("/api/fleet/users", minh).body();
+        assertEquals(2, users.size(), users.toString());
+        assertTrue(!users.toString().contains("secret") && !users.toString().contains(lan.substring(4)), "never a secret");
+    }
+
+    @Test
+    void aKioskHistoryAndTheCitysTicketsAndMedianWaits() throws Exception {
+        Api api = start();
+        Instant t0 = Instant.now().minus(Duration.ofHours(2));
+        try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+            for (int i = 1; i <= 3; i++) {
+                kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"ts\": \"" + t0.plusSeconds(60L * i) + "\", \"version\": \"1.0\", "
+                        + "\"queue\": {\"waiting\": " + i + ", \"services\": {}}, \"devices\": {\"printer\": \"READY\"}, "
+                        + "\"outboxBacklog\": {\"events\": 0, \"bytes\": 0}}");
+            }
+            // three tickets: waits of 4, 10 and (never called) none; a printer state change
+            int seq = 0;
+            for (int i = 0; i < 3; i++) {
+                kiosk.publish("kiosk/site-a/kiosk-01/events", event(++seq, "ticket.issued", t0, "{\"ticketId\": \"t" + i + "\"}"));
+            }
+            kiosk.publish("kiosk/site-a/kiosk-01/events", event(++seq, "ticket.called", t0.plusSeconds(240), "{\"ticketId\": \"t0\"}"));
+            kiosk.publish("kiosk/site-a/kiosk-01/events", event(++seq, "ticket.called", t0.plusSeconds(600), "{\"ticketId\": \"t1\"}"));
+            kiosk.publish("kiosk/site-a/kiosk-01/events", event(++seq, "printer.state", t0.plusSeconds(700),
+                    "{\"device\": \"printer\", \"state\": \"PAPER_LOW\", \"ok\": true}"));
+            Poll.until(Duration.ofSeconds(10), "all stored", () -> api.get("/api/fleet/devices/site-a/kiosk-01/history?hours=3",
+                    TECH).body().get("states").size() == 1);
+        }
+        JsonNode h = api.get("/api/fleet/devices/site-a/kiosk-01/history?hours=3", TECH).body();
+        assertEquals(3, h.get("telemetry").size(), h.toString());
+        assertEquals(3, h.at("/telemetry/2/waiting").asLong());
+        assertEquals("PAPER_LOW", h.at("/states/0/state").asText());
+        assertEquals(3, h.at("/ticketsPerDay/0/tickets").asLong(), h.toString());
+        JsonNode city = api.get("/api/fleet/city?days=2", TECH).body();
+        assertEquals(1, city.size(), city.toString());
+        assertEquals("site-a", city.at("/0/site").asText());
+        assertEquals(3, city.at("/0/tickets").asLong());
+        assertEquals(7.0, city.at("/0/medianWaitMinutes").asDouble(), 0.001, "the median of 4 and 10 minutes: " + city);
+        assertEquals(400, api.get("/api/fleet/city?days=0", TECH).status());
+    }
+
+    private static String event(int seq, String type, Instant ts, String data) {
+        return "{\"id\": \"e" + seq + "\", \"seq\": " + seq + ", \"type\": \"" + type + "\", \"ts\": \"" + ts + "\", \"data\": " + data + "}";
+    }
+}
