@@ -39,6 +39,7 @@ final class ConsoleHttp implements AutoCloseable {
                 files.directory = "/console";
                 files.location = Location.CLASSPATH;
             });
+            config.staticFiles.enableWebjars();
             config.routes.before("/api/*", ctx -> authorise(ctx, users));
             config.routes.get("/api/fleet/devices", ctx -> ctx.json(fleet.devices()));
             config.routes.get("/api/fleet/alerts", ctx -> {
