@@ -36,7 +36,7 @@ public final class Console implements AutoCloseable {
         FleetDb db = new FleetDb(o.db());
         opened.push(db);
         ConsoleMetrics metrics = new ConsoleMetrics();
-        Fleet fleet = new Fleet(db, clock, metrics);
+        Fleet fleet = new Fleet(db, clock, metrics, new AlertHook(o.webhook(), json));
         metrics.devicesOnline(fleet::online);
         Ingest ingest = new Ingest(o, fleet).start();
         opened.push(ingest);

@@ -6,12 +6,13 @@ import vn.kiosk.db.PostgresUrl;
 /**
  * {@code kiosk fleet --broker URL --db postgresql://… [--http-port 8090] [--bind ADDR]} (and
  * --zone for local days, default Asia/Ho_Chi_Minh; --telemetry-days to keep, default 90;
- * --command-timeout seconds, default 10; --client-id, default kiosk-fleet-console) and the
+ * --command-timeout seconds, default 10; --client-id, default kiosk-fleet-console; --webhook URL
+ * for alert notifications) and the
  * environment: FLEET_TECH_TOKEN (at least 16 characters: the technicians' bearer token),
  * FLEET_MQTT_USERNAME / FLEET_MQTT_PASSWORD (the console's broker account), FLEET_DB_PASSWORD_FILE.
  */
 public record ConsoleOptions(String broker, PostgresUrl db, int httpPort, String bind, String techToken, String mqttUser,
-                             String mqttPassword, String clientId, int commandTimeoutSeconds, String zone, int telemetryDays) {
+                             String mqttPassword, String clientId, int commandTimeoutSeconds, String zone, int telemetryDays, String webhook) {
 
     static final int MIN_TOKEN = 16;
 
@@ -50,6 +51,6 @@ public record ConsoleOptions(String broker, PostgresUrl db, int httpPort, String
                 args.getOrDefault("--client-id", "kiosk-fleet-console"),
                 Integer.parseInt(args.getOrDefault("--command-timeout", "10")),
                 java.time.ZoneId.of(args.getOrDefault("--zone", "Asia/Ho_Chi_Minh")).getId(),
-                Integer.parseInt(args.getOrDefault("--telemetry-days", "90")));
+                Integer.parseInt(args.getOrDefault("--telemetry-days", "90")), args.get("--webhook"));
     }
 }

@@ -39,7 +39,11 @@ final class Fleet {
     private final Map<String, KioskView> views = new TreeMap<>();
     private final Map<String, Set<AlertKind>> open = new HashMap<>();
 
-    Fleet(FleetDb db, Clock clock, ConsoleMetrics metrics) {
+    private final AlertHook hook;
+    private final List<AlertHook.Notice> notices = new ArrayList<>();
+
+    Fleet(FleetDb db, Clock clock, ConsoleMetrics metrics, AlertHook hook) {
+        this.hook = hook;
         this.db = db;
         this.clock = clock;
         this.metrics = metrics;
@@ -111,9 +115,17 @@ final class Fleet {
                 return null;
             });
         } catch (RuntimeException e) {
+            notices.clear();
             reloadOpenAlerts(); // what the failed transaction opened or resolved did not happen
             throw e;
         }
+        announce();
+    }
+
+    /** Committed: the webhook hears of the alerts opened and resolved. */
+    private void announce() {
+        notices.forEach(hook::send);
+        notices.clear();
     }
 
     private void reloadOpenAlerts() {
@@ -135,12 +147,14 @@ final class Fleet {
             if (!was.contains(a.kind())) {
                 FleetStore.openAlert(c, site, device, a.kind(), a.text(), now);
                 log.info("alert opened: {}/{} {}", site, device, a.text());
+                notices.add(new AlertHook.Notice("alert.opened", site, device, a.kind(), a.text(), now));
             }
         }
         for (AlertKind k : was) {
             if (!now_.contains(k)) {
                 FleetStore.resolveAlert(c, site, device, k, now);
                 log.info("alert resolved: {}/{} {}", site, device, k.id());
+                notices.add(new AlertHook.Notice("alert.resolved", site, device, k, k.id(), now));
             }
         }
         was.clear();
@@ -159,6 +173,7 @@ final class Fleet {
                     alerts(c, sd[0], sd[1], view, now);
                     return null;
                 });
+                announce();
             }
         });
     }

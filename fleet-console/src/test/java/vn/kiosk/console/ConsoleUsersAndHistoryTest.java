@@ -115,6 +115,34 @@ class ConsoleUsersAndHistoryTest {
         assertEquals(400, api.get("/api/fleet/city?days=0", TECH).status());
     }
 
+    @Test
+    void theWebhookHearsOfEachAlertOpenedAndResolved() throws Exception {
+        java.util.List<JsonNode> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        io.javalin.Javalin receiver = io.javalin.Javalin.create(c -> c.routes.post("/hook", ctx -> {
+            heard.add(mapper.readTree(ctx.body()));
+            ctx.status(204);
+        })).start("127.0.0.1", 0);
+        try {
+            broker = TestBroker.mosquitto(dir.resolve("broker"));
+            console = Console.start(ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0",
+                    "--webhook", "http://127.0.0.1:" + receiver.port() + "/hook"), Map.of("FLEET_TECH_TOKEN", TECH)),
+                    Clock.systemUTC());
+            try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+                kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"devices\": {\"printer\": \"PAPER_OUT\"}}");
+                Poll.until(Duration.ofSeconds(10), "the opened alert heard", () -> heard.size() == 1);
+                kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"devices\": {\"printer\": \"READY\"}}");
+                Poll.until(Duration.ofSeconds(10), "the resolved alert heard", () -> heard.size() == 2);
+            }
+            assertEquals("alert.opened", heard.get(0).get("event").asText());
+            assertEquals("paper_out", heard.get(0).get("kind").asText());
+            assertEquals("site-a", heard.get(0).get("site").asText());
+            assertEquals("alert.resolved", heard.get(1).get("event").asText());
+        } finally {
+            receiver.stop();
+        }
+    }
+
     private static String event(int seq, String type, Instant ts, String data) {
         return "{\"id\": \"e" + seq + "\", \"seq\": " + seq + ", \"type\": \"" + type + "\", \"ts\": \"" + ts + "\", \"data\": " + data + "}";
     }
