@@ -76,7 +76,7 @@ class ConsolePageBrowserTest {
             Poll.until(Duration.ofSeconds(5), "the kiosk offline on the page", () ->
                     page.findElement(row).getDomAttribute("data-online").equals("false"));
             long millis = (System.nanoTime() - sent) / 1_000_000;
-            assertTrue(millis < 2500, "shown after " + millis + " ms (the page reads every second)");
+            assertTrue(millis < 1500, "shown after " + millis + " ms (the page reads twice a second)");
             Poll.until(Duration.ofSeconds(5), "the offline alert listed", () ->
                     page.findElement(By.cssSelector("#alerts tbody")).getText().contains("offline"));
         }

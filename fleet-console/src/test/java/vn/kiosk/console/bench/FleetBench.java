@@ -1,0 +1,189 @@
+package vn.kiosk.console.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import vn.kiosk.console.sim.FleetSim;
+import vn.kiosk.console.sim.SimOptions;
+import vn.kiosk.hw.testing.Poll;
+import vn.kiosk.testing.Api;
+import vn.kiosk.testing.MqttProbe;
+import vn.kiosk.testing.Ports;
+import vn.kiosk.testing.TestPostgres;
+
+/**
+ * Benchmark (not a test): the fleet console (a child JVM, as `kiosk fleet` runs it) against 1,000
+ * simulated kiosks on one quiet Mosquitto (no message log) and a private PostgreSQL: sustained
+ * ingest in events per second, ingest lag (event time to stored) p50/p99, how soon a status
+ * change shows in the API the page reads, the console's resident memory, and storage per kiosk
+ * per day. Run it with scripts/bench. Tunables: -Dbench.kiosks=1000 -Dbench.rate=2500 -Dbench.seconds=60.
+ */
+public final class FleetBench {
+
+    private static final String TOKEN = "fleet-bench-token-0123456789";
+
+    public static void main(String[] args) throws Exception {
+        int kiosks = Integer.getInteger("bench.kiosks", 1000);
+        int rate = Integer.getInteger("bench.rate", 2500);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        Path dir = Files.createTempDirectory("fleet-bench");
+        TestPostgres pg = new TestPostgres();
+        pg.beforeAll(null);
+        pg.beforeEach(null);
+        int brokerPort = Ports.free();
+        Process broker = quietMosquitto(dir, brokerPort);
+        String url = "tcp://127.0.0.1:" + brokerPort;
+        int httpPort = Ports.free();
+        Process console = startConsole(dir, url, pg.url(), httpPort);
+        Api api = new Api(httpPort);
+        try (FleetSim sim = new FleetSim(SimOptions.of(url, kiosks, "sim").withEventsPerSecond(rate)
+                .withTelemetrySeconds(60))) {
+            Poll.until(Duration.ofSeconds(60), "the console ready", () -> {
+                try {
+                    return api.get("/api/fleet/devices", TOKEN).status() == 200;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+            long c0 = System.nanoTime();
+            sim.start();
+            Poll.until(Duration.ofSeconds(180), kiosks + " kiosks connected", () -> sim.stats().connected() >= kiosks);
+            System.out.printf("fleet: %d simulated kiosks connected in %.1f s%n", kiosks, (System.nanoTime() - c0) / 1e9);
+            Poll.until(Duration.ofSeconds(120), "every kiosk in the console", () ->
+                    api.get("/api/fleet/devices", TOKEN).body().size() >= kiosks);
+            long published0 = sim.stats().eventsPublished();
+            long stored0 = count(pg, "SELECT count(*) FROM event");
+            long t0 = System.nanoTime();
+            List<Double> perSecond = new ArrayList<>();
+            long last = stored0;
+            for (int s = 0; s < seconds; s++) {
+                long next = t0 + (s + 1) * 1_000_000_000L;
+                Poll.until(Duration.ofSeconds(5), "a second", () -> System.nanoTime() >= next);
+                long now = count(pg, "SELECT count(*) FROM event");
+                perSecond.add((double) (now - last));
+                last = now;
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            long published = sim.stats().eventsPublished() - published0;
+            long stored = last - stored0;
+            Collections.sort(perSecond);
+            System.out.printf("fleet: published %.0f events/s, stored %.0f events/s sustained over %d s "
+                            + "(slowest second %.0f, median %.0f)%n", published / elapsed, stored / elapsed, seconds,
+                    perSecond.get(0), perSecond.get(perSecond.size() / 2));
+            Poll.until(Duration.ofSeconds(60), "the backlog stored", () -> count(pg, "SELECT count(*) FROM event")
+                    >= stored0 + published - published / 100);
+            try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ts)), "
+                            + "max(extract(epoch FROM received_at - ts)) FROM event")) {
+                rs.next();
+                Double[] q = (Double[]) rs.getArray(1).getArray();
+                System.out.printf("fleet: ingest lag (event time to stored) p50 %.0f ms, p99 %.0f ms, max %.0f ms (goal p99 1 s)%n",
+                        q[0] * 1000, q[1] * 1000, rs.getDouble(2) * 1000);
+            }
+            statusChanges(url, api);
+            long pid = console.pid();
+            System.out.printf("fleet: console resident memory %d MB, peak %d MB (goal 512 MB)%n",
+                    status(pid, "VmRSS") / 1024, status(pid, "VmHWM") / 1024);
+            storage(pg, kiosks, elapsed, stored);
+        } finally {
+            console.destroy();
+            console.waitFor();
+            broker.destroy();
+            pg.afterAll(null);
+        }
+    }
+
+    /** A retained status published for one kiosk, until GET /api/fleet/devices (what the page reads) shows it. */
+    private static void statusChanges(String url, Api api) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        try (MqttProbe probe = MqttProbe.connect(url)) {
+            for (int i = 0; i < 6; i++) {
+                boolean online = i % 2 == 1;
+                long sent = System.nanoTime();
+                probe.publish("kiosk/bench-status/kiosk-01/status", online
+                        ? "{\"online\": true, \"version\": \"bench\", \"startedAt\": \"2026-12-01T00:00:00Z\"}" : "{\"online\": false}");
+                Poll.until(Duration.ofSeconds(10), "the status shown", () -> {
+                    for (JsonNode d : api.get("/api/fleet/devices", TOKEN).body()) {
+                        if (d.get("site").asText().equals("bench-status")) {
+                            return d.get("online").asBoolean() == online;
+                        }
+                    }
+                    return false;
+                });
+                millis.add((System.nanoTime() - sent) / 1_000_000);
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf("fleet: a status change in the API the page reads: median %d ms, max %d ms "
+                + "(the page reads it every 500 ms; goal on the page 1 s)%n", millis.get(millis.size() / 2), millis.get(millis.size() - 1));
+    }
+
+    private static void storage(TestPostgres pg, int kiosks, double seconds, long events) throws Exception {
+        long eventBytes = count(pg, "SELECT pg_total_relation_size('event')");
+        long telemetryBytes = count(pg, "SELECT pg_total_relation_size('telemetry')");
+        long samples = count(pg, "SELECT count(*) FROM telemetry");
+        double perEvent = (double) eventBytes / Math.max(1, count(pg, "SELECT count(*) FROM event"));
+        double perSample = (double) telemetryBytes / Math.max(1, samples);
+        // a ward centre's kiosk: ~300 tickets a day, ~3 events each, telemetry every minute for 11 hours
+        double perDay = 900 * perEvent + 660 * perSample;
+        System.out.printf("fleet: storage %.0f bytes an event, %.0f bytes a telemetry sample: about %.0f KB per kiosk per "
+                + "day at a ward centre's rate (900 events, 660 samples), %.1f GB a year for 1,000 kiosks%n",
+                perEvent, perSample, perDay / 1024, perDay * 1000 * 365 / 1e9);
+    }
+
+    private static Process quietMosquitto(Path dir, int port) throws Exception {
+        Path conf = dir.resolve("mosquitto.conf");
+        // no message log (a log line per message would measure the broker's disk); the console's
+        // session may queue a burst while it is busy
+        Files.writeString(conf, "user root\nlistener " + port + " 127.0.0.1\nallow_anonymous true\n"
+                + "max_queued_messages 1000000\nmax_inflight_messages 1000\nlog_dest stderr\nlog_type error\n");
+        Process p = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+        Poll.until(Duration.ofSeconds(10), "mosquitto", () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return p;
+    }
+
+    private static Process startConsole(Path dir, String broker, String db, int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "vn.kiosk.console.ConsoleMain", "--broker", broker, "--db", db, "--http-port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("console.out").toFile());
+        pb.environment().put("FLEET_TECH_TOKEN", TOKEN);
+        return pb.start();
+    }
+
+    private static long count(TestPostgres pg, String sql) {
+        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long status(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+}
