@@ -1,0 +1,53 @@
+package vn.kiosk.console.sim;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the whole simulated fleet has done so far, for the periodic log line and for tests and benchmarks. */
+public final class SimStats {
+
+    final AtomicInteger connected = new AtomicInteger();
+    final LongAdder eventsRecorded = new LongAdder();
+    final LongAdder eventsPublished = new LongAdder();
+    final LongAdder eventsDropped = new LongAdder();
+    final LongAdder telemetry = new LongAdder();
+    final LongAdder commands = new LongAdder();
+    final LongAdder paperFaults = new LongAdder();
+    final LongAdder drops = new LongAdder();
+
+    /** Kiosks connected, subscribed and online now. */
+    public int connected() {
+        return connected.get();
+    }
+
+    /** Events acknowledged by the broker (a replay after a reconnect counts again). */
+    public long eventsPublished() {
+        return eventsPublished.sum();
+    }
+
+    /** Events the kiosks created, sent or not. */
+    public long eventsRecorded() {
+        return eventsRecorded.sum();
+    }
+
+    /** Unsent events given up because a kiosk's outbox was full (the real kiosk's backlog bound). */
+    public long eventsDropped() {
+        return eventsDropped.sum();
+    }
+
+    public long telemetryReports() {
+        return telemetry.sum();
+    }
+
+    public long commandsAnswered() {
+        return commands.sum();
+    }
+
+    public long paperFaults() {
+        return paperFaults.sum();
+    }
+
+    public long drops() {
+        return drops.sum();
+    }
+}
