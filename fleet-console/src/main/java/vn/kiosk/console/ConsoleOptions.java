@@ -7,12 +7,14 @@ import vn.kiosk.db.PostgresUrl;
  * {@code kiosk fleet --broker URL --db postgresql://… [--http-port 8090] [--bind ADDR]} (and
  * --zone for local days, default Asia/Ho_Chi_Minh; --telemetry-days to keep, default 90;
  * --command-timeout seconds, default 10; --client-id, default kiosk-fleet-console; --webhook URL
- * for alert notifications) and the
+ * for alert notifications; --ca-file, --cert-file, --key-file: PEM files for an ssl:// broker, as the
+ * kiosk's) and the
  * environment: FLEET_TECH_TOKEN (at least 16 characters: the technicians' bearer token),
  * FLEET_MQTT_USERNAME / FLEET_MQTT_PASSWORD (the console's broker account), FLEET_DB_PASSWORD_FILE.
  */
 public record ConsoleOptions(String broker, PostgresUrl db, int httpPort, String bind, String techToken, String mqttUser,
-                             String mqttPassword, String clientId, int commandTimeoutSeconds, String zone, int telemetryDays, String webhook) {
+                             String mqttPassword, String clientId, int commandTimeoutSeconds, String zone, int telemetryDays, String webhook, java.nio.file.Path caFile,
+                             java.nio.file.Path certFile, java.nio.file.Path keyFile) {
 
     static final int MIN_TOKEN = 16;
 
@@ -51,6 +53,20 @@ public record ConsoleOptions(String broker, PostgresUrl db, int httpPort, String
                 args.getOrDefault("--client-id", "kiosk-fleet-console"),
                 Integer.parseInt(args.getOrDefault("--command-timeout", "10")),
                 java.time.ZoneId.of(args.getOrDefault("--zone", "Asia/Ho_Chi_Minh")).getId(),
-                Integer.parseInt(args.getOrDefault("--telemetry-days", "90")), args.get("--webhook"));
+                Integer.parseInt(args.getOrDefault("--telemetry-days", "90")), args.get("--webhook"),
+                file(args, "--ca-file"), file(args, "--cert-file"), file(args, "--key-file"));
+    }
+
+    /** A PEM file for TLS to the broker, as the kiosk's mqtt.caFile, certFile and keyFile; it must be readable. */
+    private static java.nio.file.Path file(Map<String, String> args, String option) {
+        String v = args.get(option);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(v);
+        if (!java.nio.file.Files.isReadable(p)) {
+            throw new IllegalArgumentException(option + " " + v + " is not a readable file");
+        }
+        return p;
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.tls.TlsSockets;
 
 /**
  * The console's one MQTT connection: a persistent session (clean session off, a fixed client id) at
@@ -49,6 +50,14 @@ final class Ingest implements MqttCallbackExtended, AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setMaxInflight(1000);
         client.setManualAcks(true);
+        if (o.broker().startsWith("ssl://")) {
+            try {
+                options.setSocketFactory(TlsSockets.factory(o.caFile(), o.certFile(), o.keyFile()));
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot set up TLS to the broker from --ca-file/--cert-file/--key-file: "
+                        + e.getMessage(), e);
+            }
+        }
         if (o.mqttUser() != null) {
             options.setUserName(o.mqttUser());
             options.setPassword(o.mqttPassword() == null ? new char[0] : o.mqttPassword().toCharArray());

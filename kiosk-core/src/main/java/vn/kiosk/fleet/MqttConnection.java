@@ -1,5 +1,6 @@
 package vn.kiosk.fleet;
 
+import vn.kiosk.tls.TlsSockets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.kiosk.fleet;
+package vn.kiosk.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-/** TLS to the broker from PEM files: the CA that signed the broker, and optionally a client certificate and key. */
-final class TlsSockets {
+/** TLS to the broker from PEM files (the kiosk and the fleet console): the CA that signed the broker, and optionally a client certificate and key. */
+public final class TlsSockets {
 
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----(.*?)-----END PRIVATE KEY-----", Pattern.DOTALL);
@@ -32,7 +32,7 @@ final class TlsSockets {
      * @param caFile   null = the JVM's trusted CAs
      * @param certFile null = no client certificate (then keyFile is ignored)
      */
-    static SSLSocketFactory factory(Path caFile, Path certFile, Path keyFile) throws IOException, GeneralSecurityException {
+    public static SSLSocketFactory factory(Path caFile, Path certFile, Path keyFile) throws IOException, GeneralSecurityException {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         if (caFile != null) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
