@@ -10,8 +10,13 @@ export function saveToken(value) {
   localStorage.setItem('fleetToken', value);
 }
 
+// args: an object, or a function that asks for them (null: the technician cancelled)
 export const COMMANDS = [
   ['printer.test', 'In thử / Printer test', null],
+  ['ticket.reprint', 'In lại phiếu / Reprint a ticket', () => {
+    const id = prompt('Mã phiếu (trong mã QR) / Ticket id (in its QR code)');
+    return id ? { ticketId: id.trim() } : null;
+  }],
   ['maintenance.set', 'Bảo trì bật / Maintenance on', { on: true }],
   ['maintenance.set', 'Bảo trì tắt / Maintenance off', { on: false }],
   ['dispenser.reset', 'Mở lại máy nước / Reset dispenser', null],
@@ -48,10 +53,12 @@ export function commandButtons(d, say) {
     b.textContent = label;
     b.dataset.command = name;
     b.onclick = async () => {
+      const given = typeof args === 'function' ? args() : args;
+      if (given === null && typeof args === 'function') return;
       if (!confirm(label + ' → ' + d.site + '/' + d.device + '?')) return;
       try {
         const reply = await call('POST', '/api/fleet/devices/' + encodeURIComponent(d.site) + '/'
-          + encodeURIComponent(d.device) + '/commands/' + name, args || {});
+          + encodeURIComponent(d.device) + '/commands/' + name, given || {});
         say(d.site + '/' + d.device + ' ' + name + ': ' + (reply.status || '') + ' ' + (reply.code || ''));
       } catch (e) {
         say(d.site + '/' + d.device + ' ' + name + ': ' + e.message);
