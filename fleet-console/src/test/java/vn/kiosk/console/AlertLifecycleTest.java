@@ -4,24 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.testing.MutableClock;
-import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestPostgres;
 
 /**
@@ -31,33 +25,19 @@ import vn.kiosk.testing.TestPostgres;
  */
 class AlertLifecycleTest {
 
-    private static final String TECH = "fleet-tech-token-0123456789";
+    private static final String TECH = RunningConsole.TECH;
 
     @RegisterExtension
     static final TestPostgres pg = new TestPostgres();
-    @TempDir
-    Path dir;
-    private TestBroker broker;
-    private Console console;
+    @RegisterExtension
+    final RunningConsole fleet = new RunningConsole(pg);
     private final MutableClock clock = new MutableClock(Instant.now());
-
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void aSilentKioskIsAlertedAcknowledgedAndResolved() throws Exception {
-        broker = TestBroker.mosquitto(dir.resolve("broker"));
-        console = Console.start(ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0"),
-                Map.of("FLEET_TECH_TOKEN", TECH)), clock);
-        Api api = new Api(console.httpPort());
-        try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+        fleet.start(Map.of(), clock);
+        Api api = fleet.api();
+        try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
             kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\"}");
             Poll.until(Duration.ofSeconds(10), "the kiosk known", () -> api.get("/api/fleet/devices", TECH).body().size() == 1);
             clock.advance(Duration.ofMinutes(4)); // nothing heard for longer than 3 minutes
@@ -93,11 +73,7 @@ class AlertLifecycleTest {
             }
             int removed = new FleetHistory(db, clock, "Asia/Ho_Chi_Minh").prune(90);
             assertEquals(2, removed);
-            try (Connection c = pg.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM telemetry")) {
-                rs.next();
-                assertEquals(3, rs.getLong(1));
-            }
+            assertEquals(3, pg.count("SELECT count(*) FROM telemetry"));
         }
     }
 

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -19,20 +17,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Browser;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestPostgres;
 
 /** The console's pages in a real headless Chromium: a kiosk going offline shows within a second or two; its page draws its charts. */
 class ConsolePageBrowserTest {
 
-    private static final String TECH = "fleet-tech-token-0123456789";
+    private static final String TECH = RunningConsole.TECH;
 
     @RegisterExtension
     static final TestPostgres pg = new TestPostgres();
+    @RegisterExtension
+    final RunningConsole fleet = new RunningConsole(pg);
     @TempDir
     Path dir;
-    private TestBroker broker;
-    private Console console;
     private ChromeDriver page;
 
     @AfterEach
@@ -40,22 +37,14 @@ class ConsolePageBrowserTest {
         if (page != null) {
             page.quit();
         }
-        if (console != null) {
-            console.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test
     void theFleetTableFollowsAKioskAndItsPageDrawsItsHistory() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
-        broker = TestBroker.mosquitto(dir.resolve("broker"));
-        console = Console.start(ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0"),
-                Map.of("FLEET_TECH_TOKEN", TECH)), Clock.systemUTC());
-        String base = "http://127.0.0.1:" + console.httpPort();
-        try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+        fleet.start();
+        String base = "http://127.0.0.1:" + fleet.port();
+        try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
             kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\", \"startedAt\": \"2026-12-01T01:00:00Z\"}");
             for (int i = 0; i < 3; i++) {
                 kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"ts\": \"" + Instant.now().minusSeconds(600 - 60L * i)

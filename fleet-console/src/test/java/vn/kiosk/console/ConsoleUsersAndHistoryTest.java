@@ -4,54 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Api;
 import vn.kiosk.testing.MqttProbe;
-import vn.kiosk.testing.TestBroker;
 import vn.kiosk.testing.TestPostgres;
 
 /** Users and roles (a viewer looks, a technician acts, every action names its user), a kiosk's history, the city's figures. */
 class ConsoleUsersAndHistoryTest {
 
-    private static final String TECH = "fleet-tech-token-0123456789";
+    private static final String TECH = RunningConsole.TECH;
 
     @RegisterExtension
     static final TestPostgres pg = new TestPostgres();
-    @TempDir
-    Path dir;
-    private TestBroker broker;
-    private Console console;
-
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    final RunningConsole fleet = new RunningConsole(pg);
 
     private Api start() throws Exception {
-        broker = TestBroker.mosquitto(dir.resolve("broker"));
-        console = Console.start(ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0",
-                "--command-timeout", "1"), Map.of("FLEET_TECH_TOKEN", TECH)), Clock.systemUTC());
-        return new Api(console.httpPort());
+        fleet.start(Map.of("--command-timeout", "1"), Clock.systemUTC());
+        return fleet.api();
     }
 
     @Test
     void aViewerLooksATechnicianActsAndTheAuditNamesWho() throws Exception {
         Api api = start();
-        try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+        try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
             kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\", \"startedAt\": \"2026-12-01T01:00:00Z\"}");
             Poll.until(Duration.ofSeconds(10), "the kiosk known", () -> api.get("/api/fleet/devices", TECH).body().size() == 1);
         }
@@ -84,7 +66,7 @@ class ConsoleUsersAndHistoryTest {
     void aKioskHistoryAndTheCitysTicketsAndMedianWaits() throws Exception {
         Api api = start();
         Instant t0 = Instant.now().minus(Duration.ofHours(2));
-        try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+        try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
             for (int i = 1; i <= 3; i++) {
                 kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"ts\": \"" + t0.plusSeconds(60L * i) + "\", \"version\": \"1.0\", "
                         + "\"queue\": {\"waiting\": " + i + ", \"services\": {}}, \"devices\": {\"printer\": \"READY\"}, "
@@ -124,11 +106,8 @@ class ConsoleUsersAndHistoryTest {
             ctx.status(204);
         })).start("127.0.0.1", 0);
         try {
-            broker = TestBroker.mosquitto(dir.resolve("broker"));
-            console = Console.start(ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0",
-                    "--webhook", "http://127.0.0.1:" + receiver.port() + "/hook"), Map.of("FLEET_TECH_TOKEN", TECH)),
-                    Clock.systemUTC());
-            try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
+            fleet.start(Map.of("--webhook", "http://127.0.0.1:" + receiver.port() + "/hook"), Clock.systemUTC());
+            try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
                 kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"devices\": {\"printer\": \"PAPER_OUT\"}}");
                 Poll.until(Duration.ofSeconds(10), "the opened alert heard", () -> heard.size() == 1);
                 kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"devices\": {\"printer\": \"READY\"}}");

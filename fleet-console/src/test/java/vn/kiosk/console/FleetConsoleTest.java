@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,36 +31,24 @@ import vn.kiosk.testing.TestPostgres;
  */
 class FleetConsoleTest {
 
-    private static final String TOKEN = "fleet-tech-token-0123456789";
+    private static final String TOKEN = RunningConsole.TECH;
 
     @RegisterExtension
     static final TestPostgres pg = new TestPostgres();
+    @RegisterExtension
+    final RunningConsole fleet = new RunningConsole(pg);
     @TempDir
     Path dir;
-    private TestBroker broker;
-    private Console console;
 
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    private Console startConsole() throws Exception {
-        ConsoleOptions o = ConsoleOptions.parse(Map.of("--broker", broker.url(), "--db", pg.url(), "--http-port", "0",
-                "--command-timeout", "3"), Map.of("FLEET_TECH_TOKEN", TOKEN));
-        return Console.start(o, Clock.systemUTC());
+    private void startConsole() throws Exception {
+        fleet.start(Map.of("--command-timeout", "3"), Clock.systemUTC());
     }
 
     @Test
     void aKioskAppearsTakesACommandAndGoesOfflineWithAnAlertWhenKilled() throws Exception {
-        broker = TestBroker.mosquitto(dir.resolve("broker"));
-        console = startConsole();
-        Api api = new Api(console.httpPort());
+        TestBroker broker = fleet.broker();
+        startConsole();
+        Api api = fleet.api();
         Path config = dir.resolve("kiosk.yaml");
         Files.writeString(config, "mqtt: { url: \"" + broker.url() + "\", keepAliveSeconds: 5, telemetrySeconds: 2 }\n");
         int port = Ports.free();
@@ -99,26 +86,26 @@ class FleetConsoleTest {
 
     @Test
     void theConsoleRestartedDuringABurstStoresEachEventOnce() throws Exception {
-        broker = TestBroker.mosquitto(dir.resolve("broker"));
-        console = startConsole(); // subscribes with its persistent session
+        TestBroker broker = fleet.broker();
+        startConsole(); // subscribes with its persistent session
         String topic = "kiosk/site-a/kiosk-7/events";
         try (MqttProbe kiosk = MqttProbe.connect(broker.url())) {
             for (int seq = 1; seq <= 300; seq++) {
                 kiosk.publish(topic, event(seq));
                 if (seq == 100) {
-                    console.close(); // events 101.. wait at the broker for the console's session
+                    fleet.stop(); // events 101.. wait at the broker for the console's session
                 }
                 if (seq == 200) {
-                    console = startConsole();
+                    startConsole();
                 }
             }
             for (int seq = 150; seq <= 250; seq++) {
                 kiosk.publish(topic, event(seq)); // the kiosk's replay of what it did not hear acknowledged
             }
-            Poll.until(Duration.ofSeconds(30), "300 events stored", () -> count("SELECT count(*) FROM event") == 300);
+            Poll.until(Duration.ofSeconds(30), "300 events stored", () -> pg.count("SELECT count(*) FROM event") == 300);
         }
-        assertEquals(300, count("SELECT count(DISTINCT seq) FROM event WHERE site = 'site-a' AND device = 'kiosk-7'"));
-        assertEquals(300, count("SELECT max(seq) FROM event"));
+        assertEquals(300, pg.count("SELECT count(DISTINCT seq) FROM event WHERE site = 'site-a' AND device = 'kiosk-7'"));
+        assertEquals(300, pg.count("SELECT max(seq) FROM event"));
     }
 
     private static String event(int seq) {
@@ -145,12 +132,4 @@ class FleetConsoleTest {
         return false;
     }
 
-    private static long count(String sql) {
-        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

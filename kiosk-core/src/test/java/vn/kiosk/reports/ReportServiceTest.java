@@ -46,23 +46,7 @@ class ReportServiceTest {
     private static final String CONFIG = """
             businessDay: { resetAt: "04:00" }
             scanning: { dossierServiceId: land }
-            counters:
-              - { id: "1", name: { vi: "Quầy 1", en: "Counter 1" }, location: { vi: "Trệt", en: "Ground" } }
-              - { id: "2", name: { vi: "Quầy 2", en: "Counter 2" }, location: { vi: "Trệt", en: "Ground" } }
-            services:
-              - id: civil-status
-                prefix: A
-                name: { vi: "Hộ tịch", en: "Civil status" }
-                numbers: { first: 1, last: 999 }
-                documents: []
-                counters: ["1"]
-              - id: land
-                prefix: E
-                name: { vi: "Đất đai", en: "Land" }
-                numbers: { first: 1, last: 9 }
-                documents: []
-                counters: ["2"]
-            """;
+            """ + TestConfigs.TWO_SERVICES;
 
     @TempDir
     Path dir;

@@ -149,8 +149,8 @@ class SiteQueueTest {
         }
         assertEquals(List.of("E002", "E800", "E900", "E801"), order, "called in arrival order");
         assertEquals(waiting, idOf("E002"));
-        assertEquals(5, count("SELECT count(*) FROM ticket"), "each ticket once");
-        assertEquals(3, count("SELECT count(*) FROM ticket WHERE island"));
+        assertEquals(5, pg.count("SELECT count(*) FROM ticket"), "each ticket once");
+        assertEquals(3, pg.count("SELECT count(*) FROM ticket WHERE island"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class SiteQueueTest {
         String called = two.api().post("/api/counters/4/next", "{}").body().get("id").asText();
         assertEquals(issued.get(0), called);
         Poll.until(Duration.ofSeconds(10), "the site's event table to be emptied", () ->
-                count("SELECT count(*) FROM site_event") == 0);
+                pg.count("SELECT count(*) FROM site_event") == 0);
         List<String> oneEvents = outbox(one, "ticket.issued");
         assertEquals(issued, oneEvents, "kiosk 1's outbox has its five issues, in order");
         assertEquals(List.of(called), outbox(two, "ticket.called"));
@@ -249,9 +249,9 @@ class SiteQueueTest {
             JsonNode h = one.api().get("/api/health").body();
             return h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
         });
-        assertEquals(3, count("SELECT count(*) FROM ticket"));
+        assertEquals(3, pg.count("SELECT count(*) FROM ticket"));
         for (String id : ids) {
-            assertEquals(1, count("SELECT count(*) FROM ticket WHERE id = '" + id + "'"), id);
+            assertEquals(1, pg.count("SELECT count(*) FROM ticket WHERE id = '" + id + "'"), id);
         }
     }
 
@@ -268,15 +268,6 @@ class SiteQueueTest {
                 }
             }
             return Collections.unmodifiableList(ids);
-        }
-    }
-
-    private static long count(String sql) {
-        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

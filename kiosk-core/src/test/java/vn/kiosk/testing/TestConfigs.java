@@ -13,6 +13,29 @@ import vn.kiosk.config.KioskConfig;
 /** Builds configurations for tests: the built-in defaults plus a YAML snippet. */
 public final class TestConfigs {
 
+    /**
+     * A small centre for queue tests: counters 1 and 2, civil-status (A, counter 1) and land (E,
+     * numbers 1 to 9, counter 2); a test adds its own top-level keys before it.
+     */
+    public static final String TWO_SERVICES = """
+            counters:
+              - { id: "1", name: { vi: "Quầy 1", en: "Counter 1" }, location: { vi: "Trệt", en: "Ground" } }
+              - { id: "2", name: { vi: "Quầy 2", en: "Counter 2" }, location: { vi: "Trệt", en: "Ground" } }
+            services:
+              - id: civil-status
+                prefix: A
+                name: { vi: "Hộ tịch", en: "Civil status" }
+                numbers: { first: 1, last: 999 }
+                documents: []
+                counters: ["1"]
+              - id: land
+                prefix: E
+                name: { vi: "Đất đai", en: "Land" }
+                numbers: { first: 1, last: 9 }
+                documents: []
+                counters: ["2"]
+            """;
+
     private TestConfigs() { }
 
     public static KioskConfig load(Path dir, String yaml, Map<String, String> env) {

@@ -105,6 +105,16 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback, 
         return DriverManager.getConnection(jdbc(database), USER, "");
     }
 
+    /** The first column of the first row of {@code sql} on this test's database (a count, a size). */
+    public long count(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -62,14 +62,14 @@ public final class FleetBench {
             Poll.until(Duration.ofSeconds(120), "every kiosk in the console", () ->
                     api.get("/api/fleet/devices", TOKEN).body().size() >= kiosks);
             long published0 = sim.stats().eventsPublished();
-            long stored0 = count(pg, "SELECT count(*) FROM event");
+            long stored0 = pg.count("SELECT count(*) FROM event");
             long t0 = System.nanoTime();
             List<Double> perSecond = new ArrayList<>();
             long last = stored0;
             for (int s = 0; s < seconds; s++) {
                 long next = t0 + (s + 1) * 1_000_000_000L;
                 Poll.until(Duration.ofSeconds(5), "a second", () -> System.nanoTime() >= next);
-                long now = count(pg, "SELECT count(*) FROM event");
+                long now = pg.count("SELECT count(*) FROM event");
                 perSecond.add((double) (now - last));
                 last = now;
             }
@@ -80,7 +80,7 @@ public final class FleetBench {
             System.out.printf("fleet: published %.0f events/s, stored %.0f events/s sustained over %d s "
                             + "(slowest second %.0f, median %.0f)%n", published / elapsed, stored / elapsed, seconds,
                     perSecond.get(0), perSecond.get(perSecond.size() / 2));
-            Poll.until(Duration.ofSeconds(60), "the backlog stored", () -> count(pg, "SELECT count(*) FROM event")
+            Poll.until(Duration.ofSeconds(60), "the backlog stored", () -> pg.count("SELECT count(*) FROM event")
                     >= stored0 + published - published / 100);
             try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - ts)), "
@@ -129,10 +129,10 @@ public final class FleetBench {
     }
 
     private static void storage(TestPostgres pg, int kiosks, double seconds, long events) throws Exception {
-        long eventBytes = count(pg, "SELECT pg_total_relation_size('event')");
-        long telemetryBytes = count(pg, "SELECT pg_total_relation_size('telemetry')");
-        long samples = count(pg, "SELECT count(*) FROM telemetry");
-        double perEvent = (double) eventBytes / Math.max(1, count(pg, "SELECT count(*) FROM event"));
+        long eventBytes = pg.count("SELECT pg_total_relation_size('event')");
+        long telemetryBytes = pg.count("SELECT pg_total_relation_size('telemetry')");
+        long samples = pg.count("SELECT count(*) FROM telemetry");
+        double perEvent = (double) eventBytes / Math.max(1, pg.count("SELECT count(*) FROM event"));
         double perSample = (double) telemetryBytes / Math.max(1, samples);
         // a ward centre's kiosk: ~300 tickets a day, ~3 events each, telemetry every minute for 11 hours
         double perDay = 900 * perEvent + 660 * perSample;
@@ -167,15 +167,6 @@ public final class FleetBench {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("console.out").toFile());
         pb.environment().put("FLEET_TECH_TOKEN", TOKEN);
         return pb.start();
-    }
-
-    private static long count(TestPostgres pg, String sql) {
-        try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long status(long pid, String field) throws IOException {
