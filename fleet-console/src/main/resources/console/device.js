@@ -1,5 +1,6 @@
 // One kiosk: its state, its tech commands, and its last day as charts (uPlot, loaded before this
-// module as the global uPlot): queue length and event backlog, CPU temperature, tickets per day.
+// module as the global uPlot): queue length and event backlog, CPU temperature, the printer's state
+// (paper low, out, faults), tickets per day; and its device state changes as a list.
 import { $, call, cell, commandButtons, time } from './fleet-api.js';
 
 const params = new URLSearchParams(location.search);
@@ -34,6 +35,10 @@ async function show() {
     { label: 'Tồn / Backlog', color: '#d9822b', values: h.telemetry.map(s => s.backlog) }]));
   charts.push(chart($('chart-temperature'), xs, [
     { label: '°C', color: '#8a1c00', values: h.telemetry.map(s => s.temperatureC) }]));
+  const level = state => ({ READY: 0, PAPER_LOW: 1, PAPER_OUT: 2 })[state] ?? (state ? 3 : null);
+  charts.push(chart($('chart-printer'), xs, [{ label: 'Máy in / Printer', color: '#0b3d91',
+    values: h.telemetry.map(s => level(s.printer)), paths: uPlot.paths.stepped({ align: 1 }) }],
+  { scales: { y: { range: [0, 3] } } }));
   const days = h.ticketsPerDay.map((_, i) => i);
   charts.push(chart($('chart-tickets'), days, [{ label: 'Phiếu / Tickets', color: '#0a6b2d', fill: '#0a6b2d',
     values: h.ticketsPerDay.map(t => t.tickets), paths: uPlot.paths.bars({ size: [0.6, 60] }) }], {

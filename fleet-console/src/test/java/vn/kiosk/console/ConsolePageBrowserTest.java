@@ -72,7 +72,7 @@ class ConsolePageBrowserTest {
         page.findElement(By.linkText("site-a/kiosk-01")).click();
         Poll.until(Duration.ofSeconds(10), "the device page drawn", () -> "true".equals(
                 page.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        assertEquals(3, page.findElements(By.cssSelector(".chart .uplot canvas")).size());
+        assertEquals(4, page.findElements(By.cssSelector(".chart .uplot canvas")).size());
         assertEquals(List.of(), Browser.consoleErrors(page));
     }
 }
