@@ -1,7 +1,5 @@
 package vn.kiosk.hw.scanner;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kiosk.hw.DeviceStatus;
@@ -91,16 +88,12 @@ public final class CameraScanner extends ReadingScanner {
                 continue;
             }
             try {
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
-                if (image == null) {
-                    continue;
-                }
-                Optional<String> code = decoder.decode(image);
+                Optional<String> code = decoder.decodeJpeg(jpeg); // its Y channel: no colour conversion
                 if (code.isPresent()) {
                     decoded.incrementAndGet();
                     onCode.onCode(code.get());
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.debug("camera frame skipped: {}", e.getMessage());
             }
         }

@@ -6,7 +6,6 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
-import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -24,16 +23,26 @@ public final class QrFrameDecoder {
 
     private final QRCodeReader reader = new QRCodeReader();
     private final Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+    private final JpegLuminance jpegs = new JpegLuminance();
 
     public QrFrameDecoder() {
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
     }
 
+    /** A frame as it is: its own luminance, no colour round trip ({@link FrameLuminance}). */
     public Optional<String> decode(BufferedImage frame) {
-        int w = frame.getWidth();
-        int h = frame.getHeight();
-        return decode(new RGBLuminanceSource(w, h, frame.getRGB(0, 0, w, h, null, 0, w)));
+        return decode(FrameLuminance.of(frame));
+    }
+
+    /** A camera's JPEG frame, read from its Y channel ({@link JpegLuminance}); not a JPEG: no code. */
+    public Optional<String> decodeJpeg(byte[] jpeg) {
+        try {
+            LuminanceSource source = jpegs.read(jpeg);
+            return source == null ? Optional.empty() : decode(source);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<String> decode(LuminanceSource source) {
