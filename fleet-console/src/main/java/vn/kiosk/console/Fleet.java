@@ -141,9 +141,9 @@ final class Fleet {
     /** Opens the alerts the kiosk's state calls for and resolves those it no longer does. */
     private void alerts(Connection c, String site, String device, KioskView view, Instant now) throws SQLException {
         Set<AlertKind> was = open.computeIfAbsent(key(site, device), k -> EnumSet.noneOf(AlertKind.class));
-        Set<AlertKind> now_ = EnumSet.noneOf(AlertKind.class);
+        Set<AlertKind> due = EnumSet.noneOf(AlertKind.class);
         for (Alert a : view.alerts(now)) {
-            now_.add(a.kind());
+            due.add(a.kind());
             if (!was.contains(a.kind())) {
                 FleetStore.openAlert(c, site, device, a.kind(), a.text(), now);
                 log.info("alert opened: {}/{} {}", site, device, a.text());
@@ -151,14 +151,14 @@ final class Fleet {
             }
         }
         for (AlertKind k : was) {
-            if (!now_.contains(k)) {
+            if (!due.contains(k)) {
                 FleetStore.resolveAlert(c, site, device, k, now);
                 log.info("alert resolved: {}/{} {}", site, device, k.id());
                 notices.add(new AlertHook.Notice("alert.resolved", site, device, k, k.id(), now));
             }
         }
         was.clear();
-        was.addAll(now_);
+        was.addAll(due);
     }
 
     /** Kiosks that fell silent: their alert opens without a message to trigger it. */

@@ -28,6 +28,7 @@ final class IslandMerge {
             "service_started_at", "first_called_at", "print_state", "print_error", "request_id");
     private static final int REQUEST_ID = COLUMNS.indexOf("request_id");
     private static final int NUMBER = COLUMNS.indexOf("number");
+    private static final int CALL_COUNT = COLUMNS.indexOf("call_count");
 
     private final QueueStores stores;
 
@@ -150,8 +151,8 @@ final class IslandMerge {
                 v = n.longValue(); // SQLite hands small INTEGERs back as Integer; the site's columns are bigint
             }
             if (v == null) {
-                ps.setNull(i + 1, i == COLUMNS.indexOf("call_count") ? java.sql.Types.INTEGER : java.sql.Types.NULL);
-            } else if (i == COLUMNS.indexOf("call_count")) {
+                ps.setNull(i + 1, i == CALL_COUNT ? java.sql.Types.INTEGER : java.sql.Types.NULL);
+            } else if (i == CALL_COUNT) {
                 ps.setInt(i + 1, ((Number) v).intValue());
             } else {
                 ps.setObject(i + 1, v);

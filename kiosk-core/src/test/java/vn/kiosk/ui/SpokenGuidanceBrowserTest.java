@@ -32,10 +32,8 @@ class SpokenGuidanceBrowserTest {
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")), "needs Debian's espeak-ng");
-        kiosk.start("{}");
-        browser = chromium.open(800, 480);
-        screen = new Touchscreen(browser, kiosk.base());
-        screen.size(800, 480);
+        screen = Touchscreen.onThePanel(kiosk, chromium, "{}");
+        browser = screen.browser();
         screen.open();
     }
 

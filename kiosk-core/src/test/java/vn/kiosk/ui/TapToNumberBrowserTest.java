@@ -50,11 +50,9 @@ class TapToNumberBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        kiosk.start("devices: { printer: \"sim:?printMillis=" + PRINT_MILLIS + "\" }\n");
-        browser = chromium.open(800, 480);
+        screen = Touchscreen.onThePanel(kiosk, chromium, "devices: { printer: \"sim:?printMillis=" + PRINT_MILLIS + "\" }\n");
+        browser = screen.browser();
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        screen = new Touchscreen(browser, kiosk.base());
-        screen.size(800, 480);
         screen.open();
     }
 

@@ -7,6 +7,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Browser;
+import vn.kiosk.testing.Chromium;
+import vn.kiosk.testing.RunningKiosk;
 
 /** Drives the citizen touchscreen in a test's Chromium and measures what a citizen would see. */
 final class Touchscreen {
@@ -70,6 +72,21 @@ final class Touchscreen {
 
     private final ChromeDriver browser;
     private final String base;
+
+    /**
+     * A test's touchscreen: the kiosk started with {@code yaml}, its Chromium opened on the official
+     * 7" panel (800×480); the page is not loaded yet ({@link #open}).
+     */
+    static Touchscreen onThePanel(RunningKiosk kiosk, Chromium chromium, String yaml) throws Exception {
+        kiosk.start(yaml);
+        Touchscreen screen = new Touchscreen(chromium.open(800, 480), kiosk.base());
+        screen.size(800, 480);
+        return screen;
+    }
+
+    ChromeDriver browser() {
+        return browser;
+    }
 
     Touchscreen(ChromeDriver browser, String base) {
         this.browser = browser;

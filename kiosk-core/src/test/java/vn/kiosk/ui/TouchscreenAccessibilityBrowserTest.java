@@ -28,10 +28,8 @@ class TouchscreenAccessibilityBrowserTest {
     @BeforeEach
     void start() throws Exception {
         Assumptions.assumeTrue(Accessibility.installed(), "needs axe-core (scripts/test installs it with npm ci)");
-        kiosk.start(Touchscreen.TWELVE_SERVICES);
-        browser = chromium.open(800, 480);
-        screen = new Touchscreen(browser, kiosk.base());
-        screen.size(800, 480);
+        screen = Touchscreen.onThePanel(kiosk, chromium, Touchscreen.TWELVE_SERVICES);
+        browser = screen.browser();
     }
 
     @Test

@@ -31,9 +31,8 @@ class TouchscreenFitsEveryScreenBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        kiosk.start(Touchscreen.TWELVE_SERVICES);
-        browser = chromium.open(800, 480);
-        screen = new Touchscreen(browser, kiosk.base());
+        screen = Touchscreen.onThePanel(kiosk, chromium, Touchscreen.TWELVE_SERVICES);
+        browser = screen.browser();
     }
 
     private void assertFits(String where) {
