@@ -10,7 +10,7 @@ import { setLanguage, t } from './lib/i18n.js';
 
 const PRIORITY = { vi: 'Ưu tiên', en: 'Priority' };
 // A kiosk of a site whose server is away lists only what it issued on its own (island mode).
-const ISLAND = { vi: 'mất kết nối máy chủ của điểm: chỉ có số phát tại máy này', en: 'site server away: only tickets issued at this kiosk' };
+const ISLAND = { vi: 'Mất kết nối máy chủ của điểm: chỉ có số phát tại máy này', en: 'Site server away: only tickets issued at this kiosk' };
 // Shortcuts for the frequent actions (shown on the buttons); never while typing in a field.
 const SHORTCUTS = { n: 'next', ' ': 'next', r: 'recall', c: 'complete', x: 'noshow', t: 'transfer' };
 const ON_TICKET = ['recall', 'complete', 'noshow', 'transfer', 'reprint'];
@@ -45,8 +45,10 @@ function showServing(ticket) {
 function showWaiting() {
   const now = Date.now() + clockOffset;
   const list = board ? board.waiting : [];
-  $('waiting-count').textContent = t({ vi: 'Đang chờ', en: 'Waiting' }) + ': ' + (board ? board.waitingTotal : 0)
-    + (board && board.queueMode === 'island' ? ' (' + t(ISLAND) + ')' : '');
+  $('waiting-count').textContent = t({ vi: 'Đang chờ', en: 'Waiting' }) + ': ' + (board ? board.waitingTotal : 0);
+  // a line of its own under the count: the list is short for a reason the clerk should know
+  $('island').hidden = !(board && board.queueMode === 'island');
+  $('island').textContent = t(ISLAND);
   $('waiting-list').replaceChildren(...list.map(w => {
     const li = document.createElement('li');
     li.dataset.ticketId = w.id;
