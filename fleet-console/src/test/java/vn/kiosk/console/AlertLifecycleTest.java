@@ -64,10 +64,12 @@ class AlertLifecycleTest {
             Instant now = clock.instant();
             try (Connection c = pg.connect(); PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO telemetry (site, device, ts, waiting, backlog) VALUES ('s', 'k', ?, 0, 0)")) {
-                for (Duration age : new Duration[] {Duration.ofHours(1), Duration.ofMinutes(61), // today: both stay
-                        Duration.ofDays(8).plusMinutes(10), Duration.ofDays(8).plusMinutes(20), // one hour of last week: one stays
-                        Duration.ofDays(100)}) { // beyond the keep time
-                    ps.setTimestamp(1, Timestamp.from(now.minus(age)));
+                // two samples within one clock hour of last week (whatever the minute now): one stays
+                Instant lastWeek = now.minus(Duration.ofDays(8)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+                for (Instant at : new Instant[] {now.minus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(61)), // today: both stay
+                        lastWeek.plus(Duration.ofMinutes(10)), lastWeek.plus(Duration.ofMinutes(20)),
+                        now.minus(Duration.ofDays(100))}) { // beyond the keep time
+                    ps.setTimestamp(1, Timestamp.from(at));
                     ps.executeUpdate();
                 }
             }
