@@ -57,6 +57,8 @@ public record KioskConfig(
     private static final String NAME_ID_HINT = "lower-case letters, digits, '-' or '_' (at most 64)";
     private static final String SERVICE_ID = "[a-z][a-z0-9-]{0,39}";
     private static final String HHMM = "([01]\\d|2[0-3]):[0-5]\\d";
+    /** A closing time may also be the end of the day, for a centre (or a robot) that serves around the clock. */
+    private static final String CLOSE = HHMM + "|24:00";
 
     public record Text(@Is(TEXT) String vi, @Is(TEXT) String en) { }
 
@@ -180,11 +182,11 @@ public record KioskConfig(
             @Range(min = 100, max = 10_000_000, hint = "a count from 100 to 10000000") Integer maxEvents,
             @Range(min = 100_000, max = 2_000_000_000, hint = "bytes from 100000 to 2000000000") Integer maxBytes) { }
 
-    /** When citizens are served; close is after open. */
+    /** When citizens are served; close is after open ("24:00": until midnight). */
     public record OpeningHours(
             @Range(min = 1, max = 7, hint = "a day from 1 (Monday) to 7 (Sunday)") List<Integer> days,
             @Matches(regex = HHMM, hint = "a local time HH:mm, e.g. \"07:00\"") String open,
-            @Matches(regex = HHMM, hint = "a local time HH:mm, e.g. \"17:00\"") String close) { }
+            @Matches(regex = CLOSE, hint = "a local time HH:mm, e.g. \"17:00\", or \"24:00\" for midnight") String close) { }
 
     public record Ui(@Range(min = 5, max = 600, hint = "seconds from 5 to 600") Integer idleSeconds) { }
 
@@ -222,7 +224,7 @@ public record KioskConfig(
     /** The same configuration, open every day all day (the demo, so it can be tried at any hour). */
     public KioskConfig alwaysOpen() {
         return new KioskConfig(site, device, timeZone, businessDay, dataDir, http, queue, priorities, counters, services,
-                devices, dispenser, printing, scanning, new OpeningHours(List.of(1, 2, 3, 4, 5, 6, 7), "00:00", "23:59"), ui, mqtt);
+                devices, dispenser, printing, scanning, new OpeningHours(List.of(1, 2, 3, 4, 5, 6, 7), "00:00", "24:00"), ui, mqtt);
     }
 
     public ZoneId zone() {

@@ -62,7 +62,7 @@ class ShutdownTest {
                     devices: { printer: "tcp://127.0.0.1:%d", scanner: "sim:", dispenser: "sim:" }
                     printing: { waitMillis: 10000 }
                     mqtt: { url: "%s" }
-                    openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "23:59" }
+                    openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "24:00" }
                     """.formatted(printer.port(), broker.url()));
             Map<String, String> env = Map.of("KIOSK_CONFIG", config.toString(),
                     "KIOSK_DATA_DIR", dir.resolve("data").toString());

@@ -39,7 +39,7 @@ public final class SiteQueueBench {
         boolean alone = "sqlite".equals(System.getProperty("bench.store"));
         Path work = Files.createTempDirectory("kiosk-site-bench");
         Path config = work.resolve("kiosk.yaml");
-        Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n");
+        Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"24:00\" }\n");
         int portA = Ports.free();
         int portB = Ports.free();
         try (KioskProcess a = start(work, "a", portA, config, alone ? "sqlite" : pg.url(), "2000-2999");

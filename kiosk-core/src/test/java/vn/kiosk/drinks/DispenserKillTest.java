@@ -33,7 +33,7 @@ class DispenserKillTest {
         // 100 ml/min: a 200 ml pour lasts two minutes, so the kill comes mid-pour
         Files.writeString(config, """
                 devices: { printer: "sim:", scanner: "sim:", dispenser: "sim:?flowMlPerMinute=100&lines=%s" }
-                openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "23:59" }
+                openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "24:00" }
                 """.formatted(levels));
         Map<String, String> env = Map.of("KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR", dir.resolve("data").toString());
         int port = Ports.free();

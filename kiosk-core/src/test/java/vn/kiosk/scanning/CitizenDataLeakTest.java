@@ -57,7 +57,7 @@ class CitizenDataLeakTest {
                     devices: { printer: "sim:", scanner: "serial:%s?baud=9600", dispenser: "" }
                     scanning: { dedupeMillis: 0 }
                     mqtt: { url: "%s" }
-                    openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "23:59" }
+                    openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "24:00" }
                     """.formatted(line.host(), broker.url()));
             try (KioskProcess kiosk = KioskProcess.start(dir, Ports.free(), Map.of("KIOSK_CONFIG", config.toString(),
                     "KIOSK_DATA_DIR", data.toString()), "run").awaitReady(Duration.ofSeconds(30));

@@ -92,7 +92,7 @@ class CitizenDataRetentionTest {
         Files.writeString(config, """
                 devices: { printer: "sim:", scanner: "serial:%s?baud=9600", dispenser: "" }
                 scanning: { sessionIdleSeconds: %d }
-                openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "23:59" }
+                openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: "00:00", close: "24:00" }
                 """.formatted(line.host(), IDLE_SECONDS));
         KioskProcess kiosk = KioskProcess.start(dir, Ports.free(), Map.of("KIOSK_CONFIG", config.toString(),
                 "KIOSK_DATA_DIR", dir.resolve("data").toString()), "run").awaitReady(Duration.ofSeconds(30));

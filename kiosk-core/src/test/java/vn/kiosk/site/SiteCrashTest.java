@@ -54,7 +54,7 @@ class SiteCrashTest {
     @Test
     void everyAcknowledgedTicketSurvivesAKioskKillAndAServerCrashExactlyOnce() throws Exception {
         Path config = dir.resolve("kiosk.yaml");
-        Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n");
+        Files.writeString(config, "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"24:00\" }\n");
         int portA = Ports.free();
         int portB = Ports.free();
         AtomicReference<KioskProcess> a = new AtomicReference<>(start("a", portA, config, "800-899"));

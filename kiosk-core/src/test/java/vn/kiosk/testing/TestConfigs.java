@@ -54,11 +54,11 @@ public final class TestConfigs {
     }
 
     /** Tests run at any hour: unless a test sets opening hours itself, the centre is always open. */
-    static String alwaysOpen(String yaml) {
+    public static String alwaysOpen(String yaml) {
         if (yaml.contains("openingHours")) {
             return yaml;
         }
-        String open = "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"23:59\" }\n";
+        String open = "openingHours: { days: [1, 2, 3, 4, 5, 6, 7], open: \"00:00\", close: \"24:00\" }\n";
         return yaml.strip().equals("{}") ? open : yaml + (yaml.endsWith("\n") ? "" : "\n") + open;
     }
 
