@@ -71,8 +71,9 @@ public final class FleetLink implements AutoCloseable {
                 onlineJson, offlineJson, (topic, payload) -> router[0].accept(topic, payload));
         router[0] = new CommandRouter(topics, table, new ReplyStore(db, clock), json,
                 (topic, payload) -> connection.publish(topic, payload, 1, false));
-        EventPublisher events = new EventPublisher(db, outbox, connection, topics, json, clock,
+        EventPublisher events = new EventPublisher(db, outbox, eventSink(connection, topics), json, clock,
                 config.mqtt().backlog().maxEvents(), config.mqtt().backlog().maxBytes());
+        connection.onState(events::wake);
         FleetLink link = new FleetLink(connection, events, router[0]);
         Runnable publishTelemetry = () -> link.publishTelemetry(topics, json, telemetry);
         connection.onState(() -> link.telemetryTimer.execute(publishTelemetry));
@@ -81,6 +82,20 @@ public final class FleetLink implements AutoCloseable {
         events.start();
         connection.start();
         return link;
+    }
+
+    private static EventPublisher.EventSink eventSink(MqttConnection connection, Topics topics) {
+        return new EventPublisher.EventSink() {
+            @Override
+            public boolean isConnected() {
+                return connection.isConnected();
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> send(byte[] payload) throws MqttException {
+                return connection.publishAcknowledged(topics.events(), payload);
+            }
+        };
     }
 
     private void publishTelemetry(Topics topics, ObjectMapper json, Telemetry telemetry) {

@@ -4,12 +4,15 @@ import vn.kiosk.tls.TlsSockets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -150,6 +153,26 @@ public final class MqttConnection implements AutoCloseable {
         m.setQos(qos);
         m.setRetained(retained);
         return client.publish(topic, m);
+    }
+
+    /**
+     * Publishes at QoS 1 if connected (throws when not); the future completes on Paho's callback
+     * thread when the broker's PUBACK arrives, or exceptionally when the session ends first.
+     */
+    public CompletableFuture<Void> publishAcknowledged(String topic, byte[] payload) throws MqttException {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        client.publish(topic, message(payload, false), null, new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                acked.complete(null);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+                acked.completeExceptionally(cause);
+            }
+        });
+        return acked;
     }
 
     private void run() {

@@ -95,9 +95,15 @@ public final class Outbox {
 
     /** The oldest events not yet acknowledged by the broker, in seq order. */
     public static List<Event> unsent(Connection c, int limit) throws SQLException {
+        return unsentAfter(c, -1, limit);
+    }
+
+    /** The oldest unacknowledged events after {@code seq} (those up to it are on their way), in seq order. */
+    public static List<Event> unsentAfter(Connection c, long seq, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, id, type, ts, data FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
-            ps.setInt(1, limit);
+                "SELECT seq, id, type, ts, data FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
             List<Event> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

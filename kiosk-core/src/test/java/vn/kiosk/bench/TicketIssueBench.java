@@ -37,10 +37,14 @@ public final class TicketIssueBench {
         String printerUrl = printer.equals("file") ? "file:" + work.resolve("printer.bin") : printer;
         System.out.printf("ticket issue over HTTP, printer '%s'%n", printer.isEmpty() ? "none" : printer);
         Path data = work.resolve("data");
-        trainArchive(launcher, work, data);
-        try (KioskProcess kiosk = KioskProcess.startLauncher(launcher, work, port,
-                Map.of("KIOSK_DATA_DIR", data.toString(), "KIOSK_PRINTER_URL", printerUrl),
-                "run").awaitReady(Duration.ofSeconds(60))) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("KIOSK_DATA_DIR", data.toString(), "KIOSK_PRINTER_URL", printerUrl));
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) { // -Dbench.jfr=DIR: the launcher's flags plus a profile, DIR/kiosk-<printer>.jfr
+            env.put("KIOSK_JAVA_OPTS", launcherFlags(launcher) + " -XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of(jfr).toAbsolutePath().resolve("kiosk-" + (printer.isEmpty() ? "none" : printer.replace(":", "")) + ".jfr"));
+        }
+        trainArchive(launcher, work, env);
+        try (KioskProcess kiosk = KioskProcess.startLauncher(launcher, work, port, env, "run").awaitReady(Duration.ofSeconds(60))) {
             Api api = kiosk.api();
             run(api, 300, 0); // warm-up: JIT, connection pool, SQLite page cache
             System.out.printf("resident memory after 300 tickets: %d MB (VmRSS)%n", status(kiosk.process().pid(), "VmRSS") / 1024);
@@ -72,11 +76,15 @@ public final class TicketIssueBench {
      * JVM while the measured run is going, which measures neither the kiosk a Pi runs nor the bench's
      * own (2 cores shared by three JVMs).
      */
-    private static void trainArchive(Path launcher, Path work, Path data) throws Exception {
+    private static void trainArchive(Path launcher, Path work, Map<String, String> env) throws Exception {
+        Path data = Path.of(env.get("KIOSK_DATA_DIR"));
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "train-archive")
                 .redirectErrorStream(true).redirectOutput(work.resolve("train-archive.txt").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("KIOSK_"));
         pb.environment().put("KIOSK_DATA_DIR", data.toString());
+        if (env.containsKey("KIOSK_JAVA_OPTS")) {
+            pb.environment().put("KIOSK_JAVA_OPTS", env.get("KIOSK_JAVA_OPTS"));
+        }
         Process p = pb.start();
         if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
@@ -87,6 +95,18 @@ public final class TicketIssueBench {
                 throw new IllegalStateException("kiosk train-archive wrote no archive in " + data.resolve("cds"));
             }
         }
+    }
+
+    /** The flags scripts/kiosk gives the JVM (scripts/lib/jvm-opts.sh), to add a profile to them. */
+    private static String launcherFlags(Path launcher) throws Exception {
+        Path lib = launcher.getParent().resolve("lib");
+        Process p = new ProcessBuilder("bash", "-c", ". " + lib.resolve("java.sh") + "; . " + lib.resolve("jvm-opts.sh")
+                + "; kiosk_jvm_opts \"$(kiosk_find_java)\"").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("kiosk_jvm_opts failed: " + out);
+        }
+        return out;
     }
 
     record Result(List<Long> nanos, long wallNanos) { }

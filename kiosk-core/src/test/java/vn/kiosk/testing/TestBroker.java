@@ -26,13 +26,19 @@ public final class TestBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final String extraConfig;
+    private final String logTypes;
     private Process process;
     private EmbeddedBroker embedded;
 
     private TestBroker(Path dir, int port, String extraConfig) {
+        this(dir, port, extraConfig, "all");
+    }
+
+    private TestBroker(Path dir, int port, String extraConfig, String logTypes) {
         this.dir = dir;
         this.port = port;
         this.extraConfig = extraConfig;
+        this.logTypes = logTypes;
     }
 
     public static boolean mosquittoInstalled() {
@@ -52,6 +58,16 @@ public final class TestBroker implements AutoCloseable {
     public static TestBroker mosquitto(Path dir) {
         Assumptions.assumeTrue(mosquittoInstalled(), "needs mosquitto, a real broker (apt install mosquitto)");
         return start(dir);
+    }
+
+    /**
+     * For a benchmark: a Mosquitto that logs only errors and warnings (logging every message took
+     * the broker's time in a replay), and keeps every queued message of a persistent session
+     * (its default of 1,000 dropped the rest when a fast publisher outran the subscriber). Needs mosquitto.
+     */
+    public static TestBroker quiet(Path dir) {
+        Assumptions.assumeTrue(mosquittoInstalled(), "needs mosquitto (apt install mosquitto)");
+        return new TestBroker(dir, Ports.free(), "allow_anonymous true\nmax_queued_messages 0\n", "error\nlog_type warning").start();
     }
 
     /** With extra listener options (TLS files, ...) after the listener line. Needs mosquitto. */
@@ -108,7 +124,7 @@ public final class TestBroker implements AutoCloseable {
             // mosquitto and could not write its files in the test's directory (no effect otherwise).
             Files.writeString(conf, "user root\nlistener " + port + " 127.0.0.1\n" + extraConfig
                     + "persistence true\npersistence_location " + dir.toAbsolutePath() + "/\n"
-                    + "log_dest file " + dir.resolve("mosquitto.log").toAbsolutePath() + "\nlog_type all\n");
+                    + "log_dest file " + dir.resolve("mosquitto.log").toAbsolutePath() + "\nlog_type " + logTypes + "\n");
             process = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
             Poll.until(java.time.Duration.ofSeconds(10), "mosquitto to listen on " + port, () -> {

@@ -5,6 +5,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -43,6 +44,11 @@ public final class QrFrameDecoder {
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** A raw luminance plane, one byte a pixel, row by row (a camera's Y plane or grey frame), read as it is. */
+    public Optional<String> decodeLuminance(byte[] luma, int width, int height) {
+        return decode(new PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false));
     }
 
     public Optional<String> decode(LuminanceSource source) {

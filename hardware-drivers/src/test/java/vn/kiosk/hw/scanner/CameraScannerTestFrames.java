@@ -52,4 +52,29 @@ public final class CameraScannerTestFrames {
         return out.toByteArray();
     }
 
+    /**
+     * A frame as a camera's raw YUV 4:2:0 (I420: rpicam-vid --codec yuv420): the Y plane, then
+     * the two chroma planes at a quarter size each (grey: 128).
+     */
+    public static byte[] yuv420(BufferedImage image) {
+        byte[] y = grey(image);
+        byte[] out = new byte[y.length * 3 / 2];
+        System.arraycopy(y, 0, out, 0, y.length);
+        java.util.Arrays.fill(out, y.length, out.length, (byte) 128);
+        return out;
+    }
+
+    /** A frame as 8-bit grey, one byte a pixel, row by row (ffmpeg -pix_fmt gray -f rawvideo). */
+    public static byte[] grey(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] y = new byte[w * h];
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                int v = image.getRGB(col, row);
+                y[row * w + col] = (byte) ((((v >> 16) & 0xFF) + 2 * ((v >> 8) & 0xFF) + (v & 0xFF)) >> 2);
+            }
+        }
+        return y;
+    }
 }
