@@ -29,6 +29,9 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements Transactions, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** How long a commit synced later may wait for its sync when no durable commit comes first. */
+    static final long SYNC_LATER_MILLIS = 100;
+    private static final long SYNC_RETRY_MAX_MILLIS = 5000;
     /** How often a remembered fault may be re-checked with a real write (health may be asked often). */
     private static final long RECHECK_MILLIS = 1000;
 
@@ -37,12 +40,18 @@ public final class Database implements Transactions, AutoCloseable {
             "/db/V3__command_request.sql", "/db/V4__island_tickets.sql", "/db/V5__first_call.sql");
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.concurrent.locks.Condition syncPending = lock.newCondition();
     private final Connection connection;
     private final DiskProbe disk;
     private boolean closed;
     /** What runs once the open transaction has committed; guarded by lock, null outside a transaction. */
     private List<Runnable> afterCommit;
     private volatile StorageFault fault;
+    /** Commits synced later that no fsync has covered yet, and System.nanoTime() of the first; guarded by lock. */
+    private int unsynced;
+    private long unsyncedSince;
+    private Thread syncer;
+    private long syncRetryMillis = SYNC_LATER_MILLIS;
     private volatile long lastRecheckNanos;
 
     private Database(Connection connection, DiskProbe disk) {
@@ -70,15 +79,39 @@ public final class Database implements Transactions, AutoCloseable {
      */
     @Override
     public <T> T inTransaction(Work<T> work) {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * WAL with synchronous=NORMAL for this one commit: no fsync now. The next durable commit's
+     * fsync of the log covers it, and when none comes within {@value #SYNC_LATER_MILLIS} ms a
+     * checkpoint does (it syncs the log first). A kill -9 loses nothing: the data is in the OS.
+     */
+    @Override
+    public <T> T inTransactionSyncedLater(Work<T> work) {
+        return inTransaction(work, true);
+    }
+
+    private <T> T inTransaction(Work<T> work, boolean syncLater) {
         T result;
         List<Runnable> committed;
         lock.lock();
         List<Runnable> enclosing = afterCommit;
+        boolean relaxed = false;
         try {
             ensureOpen();
+            if (syncLater && enclosing == null) {
+                pragma("PRAGMA synchronous=NORMAL");
+                relaxed = true;
+            }
             afterCommit = new ArrayList<>();
             result = transaction(work);
             committed = afterCommit;
+            if (relaxed) {
+                syncSoon();
+            } else if (enclosing == null) {
+                unsynced = 0; // this commit's fsync of the log covered the earlier ones
+            }
             writesWork();
         } catch (SQLException e) {
             StorageFault f = writeFailed(e);
@@ -86,6 +119,13 @@ public final class Database implements Transactions, AutoCloseable {
                     + e.getMessage(), e, f);
         } finally {
             afterCommit = enclosing; // a rolled-back transaction's actions are dropped here
+            if (relaxed) {
+                try {
+                    pragma("PRAGMA synchronous=FULL");
+                } catch (SQLException e) {
+                    log.warn("could not set synchronous=FULL again", e);
+                }
+            }
             lock.unlock();
         }
         for (Runnable action : committed) {
@@ -96,6 +136,72 @@ public final class Database implements Transactions, AutoCloseable {
             }
         }
         return result;
+    }
+
+    private void pragma(String sql) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Under the lock: counts the commit and makes sure the syncer will cover it. */
+    private void syncSoon() {
+        if (unsynced++ == 0) {
+            unsyncedSince = System.nanoTime();
+        }
+        if (syncer == null) {
+            syncer = new Thread(this::syncLoop, "db-sync");
+            syncer.setDaemon(true);
+            syncer.start();
+        }
+        syncPending.signalAll();
+    }
+
+    /** Syncs commits made without an fsync once they have waited their time and no durable commit came. */
+    private void syncLoop() {
+        lock.lock();
+        try {
+            while (!closed) {
+                if (unsynced == 0) {
+                    syncPending.await();
+                    continue;
+                }
+                // a durable commit within the time covers them (the usual case while tickets come)
+                long due = unsyncedSince + SYNC_LATER_MILLIS * 1_000_000 - System.nanoTime();
+                if (due > 0) {
+                    syncPending.awaitNanos(due);
+                    continue;
+                }
+                if (!closed && afterCommit == null) {
+                    try {
+                        pragma("PRAGMA wal_checkpoint(PASSIVE)"); // syncs the log before copying it
+                        unsynced = 0;
+                        syncRetryMillis = SYNC_LATER_MILLIS;
+                    } catch (SQLException e) {
+                        // a full or read-only disk: try again later, never spin holding the lock
+                        if (syncRetryMillis == SYNC_LATER_MILLIS) {
+                            log.warn("syncing the database failed; trying again later: {}", e.getMessage());
+                        }
+                        syncRetryMillis = Math.min(syncRetryMillis * 2, SYNC_RETRY_MAX_MILLIS);
+                        unsyncedSince = System.nanoTime() + (syncRetryMillis - SYNC_LATER_MILLIS) * 1_000_000;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commits made without an fsync that none has covered yet (for tests). */
+    int unsyncedCommits() {
+        lock.lock();
+        try {
+            return unsynced;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -287,7 +393,15 @@ public final class Database implements Transactions, AutoCloseable {
         lock.lock();
         try {
             if (!closed) {
+                if (unsynced > 0) {
+                    try {
+                        pragma("PRAGMA wal_checkpoint(PASSIVE)"); // a clean stop leaves nothing unsynced
+                    } catch (SQLException e) {
+                        log.warn("could not sync the database on close: {}", e.getMessage());
+                    }
+                }
                 closed = true;
+                syncPending.signalAll();
                 connection.close();
             }
         } catch (SQLException e) {

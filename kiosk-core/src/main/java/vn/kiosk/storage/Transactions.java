@@ -19,6 +19,17 @@ public interface Transactions {
     /** Runs {@code work} in one transaction; a failure throws {@link StorageException} and keeps nothing. */
     <T> T inTransaction(Work<T> work);
 
+    /**
+     * As {@link #inTransaction}, but the commit is not waited for on the disk (SQLite: WAL with
+     * synchronous=NORMAL; PostgreSQL: synchronous_commit off). It survives a crash of the kiosk;
+     * a power cut may lose such commits of the last fraction of a second, never one committed the
+     * durable way after them. For facts a power cut makes harmless to lose (a print outcome:
+     * the ticket shows "pending" and staff may reprint), never for a ticket.
+     */
+    default <T> T inTransactionSyncedLater(Work<T> work) {
+        return inTransaction(work);
+    }
+
     /** Runs read-only {@code work} outside a transaction. */
     <T> T read(Work<T> work);
 

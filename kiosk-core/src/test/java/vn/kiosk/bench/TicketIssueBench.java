@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import vn.kiosk.testing.Api;
 import vn.kiosk.testing.KioskProcess;
 import vn.kiosk.testing.Ports;
 
@@ -38,6 +37,9 @@ public final class TicketIssueBench {
         System.out.printf("ticket issue over HTTP, printer '%s'%n", printer.isEmpty() ? "none" : printer);
         Path data = work.resolve("data");
         Map<String, String> env = new java.util.HashMap<>(Map.of("KIOSK_DATA_DIR", data.toString(), "KIOSK_PRINTER_URL", printerUrl));
+        if (System.getProperty("bench.javaOpts") != null) { // other JVM flags for the kiosk, to compare
+            env.put("KIOSK_JAVA_OPTS", System.getProperty("bench.javaOpts"));
+        }
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) { // -Dbench.jfr=DIR: the launcher's flags plus a profile, DIR/kiosk-<printer>.jfr
             env.put("KIOSK_JAVA_OPTS", launcherFlags(launcher) + " -XX:StartFlightRecording=settings=profile,filename="
@@ -45,7 +47,7 @@ public final class TicketIssueBench {
         }
         trainArchive(launcher, work, env);
         try (KioskProcess kiosk = KioskProcess.startLauncher(launcher, work, port, env, "run").awaitReady(Duration.ofSeconds(60))) {
-            Api api = kiosk.api();
+            KeepAliveClient api = new KeepAliveClient(port);
             run(api, 300, 0); // warm-up: JIT, connection pool, SQLite page cache
             System.out.printf("resident memory after 300 tickets: %d MB (VmRSS)%n", status(kiosk.process().pid(), "VmRSS") / 1024);
             report("1 client", run(api, single, 0));
@@ -55,7 +57,11 @@ public final class TicketIssueBench {
             long t0 = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 int offset = c;
-                futures.add(pool.submit(() -> run(new Api(port), perClient, offset)));
+                futures.add(pool.submit(() -> {
+                    try (KeepAliveClient client = new KeepAliveClient(port)) {
+                        return run(client, perClient, offset);
+                    }
+                }));
             }
             for (Future<Result> f : futures) {
                 all.addAll(f.get().nanos());
@@ -111,16 +117,16 @@ public final class TicketIssueBench {
 
     record Result(List<Long> nanos, long wallNanos) { }
 
-    private static Result run(Api api, int n, int offset) {
+    private static Result run(KeepAliveClient api, int n, int offset) throws java.io.IOException {
         List<Long> out = new ArrayList<>(n);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             String body = "{\"serviceId\": \"" + SERVICES[(i + offset) % SERVICES.length] + "\", \"channel\": \"robot\"}";
             long s = System.nanoTime();
-            Api.Response r = api.post("/api/tickets", body);
+            KeepAliveClient.Answer r = api.post("/api/tickets", body);
             out.add(System.nanoTime() - s);
             if (r.status() != 201) {
-                throw new IllegalStateException("issue failed: " + r.status() + " " + r.text());
+                throw new IllegalStateException("issue failed: " + r.status() + " " + r.body());
             }
         }
         return new Result(out, System.nanoTime() - t0);
