@@ -36,7 +36,8 @@ final class QueueRoutes {
     void register(JavalinDefaultRoutingApi r) {
         r.get("/api/services", ctx -> ctx.json(ServiceListing.services(catalog)));
         r.get("/api/priorities", ctx -> ctx.json(ServiceListing.priorities(catalog)));
-        r.get("/api/queue", ctx -> ctx.json(queue.overview()), Role.ROBOT, Role.COUNTER, Role.TECH);
+        // managers too: the reports page takes "today" from the kiosk's business day
+        r.get("/api/queue", ctx -> ctx.json(queue.overview()), Role.ROBOT, Role.COUNTER, Role.TECH, Role.MANAGER);
         r.post("/api/tickets", this::issue, Role.ROBOT, Role.COUNTER, Role.TECH);
         r.get("/api/tickets/{id}", ctx -> ctx.json(queue.ticket(ctx.pathParam("id"))), Role.ROBOT, Role.COUNTER, Role.TECH);
         // the counter page's and the display's state, so a reload shows what the kiosk has
