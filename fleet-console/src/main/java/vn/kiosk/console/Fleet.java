@@ -47,6 +47,10 @@ final class Fleet {
         this.db = db;
         this.clock = clock;
         this.metrics = metrics;
+        db.read(c -> {
+            FleetStore.devices(c).forEach((key, saved) -> views.put(key, KioskView.restore(saved)));
+            return null;
+        });
         reloadOpenAlerts();
         metrics.openAlerts(this::openAlertCounts);
     }

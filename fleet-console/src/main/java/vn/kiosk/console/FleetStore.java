@@ -18,14 +18,16 @@ final class FleetStore {
 
     private FleetStore() { }
 
-    static void upsertDevice(Connection c, String site, String device, KioskView v) throws SQLException {
+    static void upsertDevice(Connection c, String site, String device, KioskView view) throws SQLException {
+        KioskView.Saved v = view.saved();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO device (site, device, online, last_seen, version, printer, "
-                + "scanner, dispenser, waiting, backlog, queue_mode, pending_merge, maintenance, temperature_c) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (site, device) DO UPDATE SET online = excluded.online, "
+                + "scanner, dispenser, waiting, backlog, queue_mode, pending_merge, maintenance, temperature_c, backlog_rises) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (site, device) DO UPDATE SET online = excluded.online, "
                 + "last_seen = excluded.last_seen, version = excluded.version, printer = excluded.printer, "
                 + "scanner = excluded.scanner, dispenser = excluded.dispenser, waiting = excluded.waiting, "
                 + "backlog = excluded.backlog, queue_mode = excluded.queue_mode, pending_merge = excluded.pending_merge, "
-                + "maintenance = excluded.maintenance, temperature_c = excluded.temperature_c")) {
+                + "maintenance = excluded.maintenance, temperature_c = excluded.temperature_c, "
+                + "backlog_rises = excluded.backlog_rises")) {
             ps.setString(1, site);
             ps.setString(2, device);
             ps.setObject(3, v.online(), Types.BOOLEAN);
@@ -40,8 +42,25 @@ final class FleetStore {
             ps.setLong(12, v.pendingMerge());
             ps.setBoolean(13, v.maintenance());
             ps.setObject(14, v.temperatureC(), Types.DOUBLE);
+            ps.setInt(15, v.backlogRises());
             ps.executeUpdate();
         }
+    }
+
+    /** Every kiosk as last stored, by "site/device": the console's state when it starts again. */
+    static java.util.Map<String, KioskView.Saved> devices(Connection c) throws SQLException {
+        java.util.Map<String, KioskView.Saved> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT site, device, online, last_seen, version, printer, scanner, "
+                + "dispenser, waiting, backlog, backlog_rises, queue_mode, pending_merge, maintenance, temperature_c FROM device");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1) + "/" + rs.getString(2), new KioskView.Saved(rs.getObject(3, Boolean.class),
+                        instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getString(12), rs.getLong(13), rs.getBoolean(14),
+                        rs.getObject(15, Double.class)));
+            }
+        }
+        return out;
     }
 
     /** An event to store, with the kiosk it came from. */

@@ -59,6 +59,57 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void aKiosksStateAndItsAcknowledgedAlertOutliveAConsoleRestart() throws Exception {
+        fleet.start(Map.of(), clock);
+        Api api = fleet.api();
+        long id;
+        try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
+            kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\"}");
+            kiosk.publish("kiosk/site-a/kiosk-01/telemetry", "{\"devices\": {\"printer\": \"PAPER_OUT\"}}");
+            Poll.until(Duration.ofSeconds(10), "the paper-out alert", () -> openAlert(api, "paper_out") != null);
+            id = openAlert(api, "paper_out").get("id").asLong();
+            assertEquals(200, api.post("/api/fleet/alerts/" + id + "/ack", "", TECH).status());
+
+            fleet.stop();
+            fleet.start(Map.of(), clock);
+            Api again = fleet.api();
+            JsonNode devices = again.get("/api/fleet/devices", TECH).body();
+            assertEquals(1, devices.size(), "the kiosk is known before it speaks again: " + devices);
+            assertEquals("PAPER_OUT", devices.get(0).get("printer").asText(), devices.toString());
+            assertTrue(devices.get(0).hasNonNull("lastSeen"), devices.toString());
+
+            // the kiosk's status after the restart (the broker's retained copy or a reconnect) says
+            // nothing of the printer: the paper is still out and the technician's acknowledgement stays
+            kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\"}");
+            kiosk.publish("kiosk/site-a/kiosk-01/events", "{\"seq\": 1, \"id\": \"e1\", \"type\": \"ticket.issued\", \"data\": {}}");
+            Poll.until(Duration.ofSeconds(10), "the event stored", () -> pg.count("SELECT count(*) FROM event") == 1);
+            JsonNode alert = openAlert(again, "paper_out");
+            assertTrue(alert != null, "the paper-out alert is still open");
+            assertEquals(id, alert.get("id").asLong(), "the same alert, not a new one");
+            assertEquals("tech", alert.get("ackedBy").asText());
+            assertEquals(1, again.get("/api/fleet/alerts?state=all", TECH).body().size());
+        }
+    }
+
+    @Test
+    void aBacklogThatKeepsGrowingIsAlertedBeforeItIsLarge() throws Exception {
+        fleet.start(Map.of(), clock);
+        Api api = fleet.api();
+        try (MqttProbe kiosk = MqttProbe.connect(fleet.broker().url())) {
+            for (int backlog : new int[] {60, 120, 200}) {
+                kiosk.publish("kiosk/site-a/kiosk-01/telemetry", backlogReport(backlog));
+            }
+            Poll.until(Duration.ofSeconds(10), "three reports", () -> pg.count("SELECT count(*) FROM telemetry") == 3);
+            assertEquals(null, openAlert(api, "backlog"), "two rises are not yet a trend");
+            kiosk.publish("kiosk/site-a/kiosk-01/telemetry", backlogReport(310));
+            Poll.until(Duration.ofSeconds(10), "the backlog alert", () -> openAlert(api, "backlog") != null);
+            assertTrue(openAlert(api, "backlog").get("detail").asText().contains("growing"), openAlert(api, "backlog").toString());
+            kiosk.publish("kiosk/site-a/kiosk-01/telemetry", backlogReport(150));
+            Poll.until(Duration.ofSeconds(10), "resolved once it shrinks", () -> openAlert(api, "backlog") == null);
+        }
+    }
+
+    @Test
     void telemetryIsThinnedBeyondAWeekAndDroppedBeyondItsKeepTime() throws Exception {
         try (FleetDb db = new FleetDb(vn.kiosk.db.PostgresUrl.parse(pg.url(), null))) {
             Instant now = clock.instant();
@@ -79,9 +130,19 @@ class AlertLifecycleTest {
         }
     }
 
+    /** A telemetry report a minute after the last, with this many events waiting in the kiosk's outbox. */
+    private String backlogReport(int events) {
+        clock.advance(Duration.ofMinutes(1));
+        return "{\"ts\": \"" + clock.instant() + "\", \"outboxBacklog\": {\"events\": " + events + "}}";
+    }
+
     private static JsonNode silentAlert(Api api) {
+        return openAlert(api, "silent");
+    }
+
+    private static JsonNode openAlert(Api api, String kind) {
         for (JsonNode a : api.get("/api/fleet/alerts?state=open", TECH).body()) {
-            if (a.get("kind").asText().equals("silent")) {
+            if (a.get("kind").asText().equals(kind)) {
                 return a;
             }
         }

@@ -32,12 +32,18 @@ final class FaultInjector {
         RandomGenerator random = ThreadLocalRandom.current();
         double paper = plan.paperFaultsPerKioskHour() / 3600;
         double drop = plan.dropsPerKioskHour() / 3600;
+        double water = plan.waterLowPerKioskHour() / 3600;
         for (SimKiosk k : running) {
             if (random.nextDouble() < paper && k.printerState().equals(SimDevices.READY)) {
                 paperFault(k, random);
             }
             if (random.nextDouble() < drop) {
                 k.dropFor(length(random));
+            }
+            if (random.nextDouble() < water && k.dispenserState().equals(SimDevices.READY)) {
+                stats.waterLow.increment();
+                k.dispenser(SimDevices.LEVEL_LOW, "cold tank low");
+                later(() -> k.dispenser(SimDevices.READY, "tank refilled"), length(random));
             }
         }
     }

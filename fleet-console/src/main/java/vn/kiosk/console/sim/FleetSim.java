@@ -140,7 +140,7 @@ public final class FleetSim implements AutoCloseable {
         eventCredit -= due;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < due && n > 0; i++) {
-            kiosks.get(random.nextInt(n)).ticketEvent();
+            kiosks.get(random.nextInt(n)).activity();
         }
     }
 
@@ -161,9 +161,9 @@ public final class FleetSim implements AutoCloseable {
     private void logStats() {
         long events = stats.eventsPublished();
         log.info("fleet sim: {}/{} kiosks connected, {} events published ({}/s), {} telemetry, {} commands answered, "
-                        + "faults: {} paper, {} offline", stats.connected(), kiosks.size(), events,
+                        + "faults: {} paper, {} offline, {} water low", stats.connected(), kiosks.size(), events,
                 String.format("%.1f", (events - lastStatsEvents) / (double) STATS_EVERY_S), stats.telemetryReports(),
-                stats.commandsAnswered(), stats.paperFaults(), stats.drops());
+                stats.commandsAnswered(), stats.paperFaults(), stats.drops(), stats.waterLow());
         lastStatsEvents = events;
     }
 

@@ -38,6 +38,8 @@ final class SimKiosk {
     private static final int OUTBOX_CAPACITY = 1_000;
     private static final long RETRY_MIN_MS = 2_000;
     private static final long RETRY_MAX_MS = 10_000;
+    /** One event in this many is a cup of water (a few citizens in ten take one). */
+    private static final int DRINK_SHARE = 5;
 
     private final SimTopics topics;
     private final MqttAsyncClient client;
@@ -64,7 +66,7 @@ final class SimKiosk {
         this.stats = stats;
         Instant startedAt = Instant.now();
         this.telemetry = new SimTelemetry(startedAt, ThreadLocalRandom.current());
-        this.commands = new SimTechCommands(json, devices, maintenance,
+        this.commands = new SimTechCommands(json, devices, queue, maintenance,
                 () -> telemetry.report(Instant.now(), queue, devices, outbox, maintenance.get()));
         this.online = bytes(KioskStatus.onlineSince(SimTelemetry.VERSION, startedAt));
         // keep-alive pings on the shared scheduler rather than a Timer thread per kiosk
@@ -194,10 +196,33 @@ final class SimKiosk {
         }
     }
 
-    /** One step of the kiosk's ticket queue, recorded as its event. */
-    void ticketEvent() {
-        SimQueue.Change c = queue.next(ThreadLocalRandom.current());
+    /**
+     * One thing that happens at a ward centre's kiosk, recorded as its event: mostly a step of the
+     * ticket queue, and one time in {@value #DRINK_SHARE} a cup of water poured at the touchscreen.
+     */
+    void activity() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (random.nextInt(DRINK_SHARE) == 0) {
+            boolean hot = random.nextInt(3) == 0;
+            int requested = hot ? 150 : 200;
+            record("drink.dispensed", new SimDrinkData.Dispensed(UUID.randomUUID().toString(), hot ? "hot" : "cold",
+                    requested, requested - 5 + random.nextInt(11), "DONE", null, "touchscreen"));
+            return;
+        }
+        SimQueue.Change c = queue.next(random);
         record(c.type(), c.data());
+    }
+
+    /** Changes the dispenser's state; a change is a {@code dispenser.state} event. */
+    void dispenser(String state, String detail) {
+        DeviceStateEventData change = devices.dispenser(state, detail);
+        if (change != null) {
+            record("dispenser.state", change);
+        }
+    }
+
+    String dispenserState() {
+        return devices.dispenser();
     }
 
     /** Changes the printer's state; a change is a {@code printer.state} event. */

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * {@code --broker URL --kiosks N --site-prefix P [--events-per-second R] [--telemetry-seconds S]
  * [--seconds T] [--faults true|false]}. {@code eventsPerSecond} is the total over all kiosks; the
- * default is a ward centre's daytime rate, one ticket event per kiosk every 30 s.
+ * default is a ward centre's daytime rate, one event per kiosk every 30 s (one in five a cup of water).
  */
 public record SimOptions(String broker, int kiosks, String sitePrefix, double eventsPerSecond, int telemetrySeconds,
                          int seconds, FaultPlan faults) {

@@ -23,16 +23,27 @@ final class SimQueue {
 
     private record Ticket(String id, String number, String serviceId, String counterId) { }
 
+    /** A ticket issued today, as a reprint finds it. */
+    record Issued(String id, String number, String serviceId) { }
+
     static final List<Service> SERVICES = List.of(new Service("civil-status", "A"), new Service("civil-extract", "B"),
             new Service("marital-status", "C"), new Service("certification", "D"), new Service("land", "E"),
             new Service("business-household", "G"), new Service("social-allowance", "H"));
     private static final int COUNTERS = 5;
     /** Beyond this many waiting, a step calls rather than issues: counters keep up over a day. */
     private static final int MAX_WAITING = 25;
+    private static final int KEEP_ISSUED = 500;
 
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Deque<Ticket> waiting = new ArrayDeque<>();
     private final Deque<Ticket> serving = new ArrayDeque<>();
+    /** The tickets issued lately, for reprints (bounded: a simulated day never ends). */
+    private final Map<String, Issued> issued = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Issued> eldest) {
+            return size() > KEEP_ISSUED;
+        }
+    };
 
     synchronized Change next(RandomGenerator random) {
         // Shares tried so that, with the steps that cannot happen turned into issues, the three kinds
@@ -53,6 +64,7 @@ final class SimQueue {
         int n = lastNumber.merge(s.id(), 1, (a, b) -> a % 999 + 1);
         Ticket t = new Ticket(UUID.randomUUID().toString(), s.prefix() + String.format("%03d", n), s.id(), null);
         waiting.addLast(t);
+        issued.put(t.id(), new Issued(t.id(), t.number(), t.serviceId()));
         return new Change("ticket.issued", new SimTicketData.Issued(t.id(), t.number(), t.serviceId(), null, "touchscreen"));
     }
 
@@ -67,6 +79,10 @@ final class SimQueue {
         Ticket t = serving.removeFirst();
         return new Change("ticket.completed", new SimTicketData.Finished(t.id(), t.number(), t.serviceId(), null,
                 t.counterId()));
+    }
+
+    synchronized Issued find(String ticketId) {
+        return issued.get(ticketId);
     }
 
     synchronized long waiting() {

@@ -14,6 +14,7 @@ public final class SimStats {
     final LongAdder commands = new LongAdder();
     final LongAdder paperFaults = new LongAdder();
     final LongAdder drops = new LongAdder();
+    final LongAdder waterLow = new LongAdder();
 
     /** Kiosks connected, subscribed and online now. */
     public int connected() {
@@ -49,5 +50,9 @@ public final class SimStats {
 
     public long drops() {
         return drops.sum();
+    }
+
+    public long waterLow() {
+        return waterLow.sum();
     }
 }

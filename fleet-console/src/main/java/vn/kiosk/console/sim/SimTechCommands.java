@@ -33,6 +33,9 @@ final class SimTechCommands {
 
     record DispenserReset(String cleared) { }
 
+    /** The fields of the real kiosk's ticket view that a reprint's reply is read for. */
+    record ReprintReply(String id, String number, String serviceId, boolean printed, String printState) { }
+
     record ReloadReply(boolean valid, boolean restarting) { }
 
     record LogLevelReply(String logger, String level) { }
@@ -44,7 +47,7 @@ final class SimTechCommands {
     /** Each command and the args it takes. */
     static final Map<String, Set<String>> COMMANDS = Map.of("printer.test", Set.of(), "maintenance.set", Set.of("on"),
             "dispenser.reset", Set.of("by"), "config.reload", Set.of(), "device.status", Set.of(),
-            "log.level", Set.of("level", "logger"));
+            "log.level", Set.of("level", "logger"), "ticket.reprint", Set.of("ticketId"));
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /** A refusal with its HTTP-style status and reason code. */
@@ -61,12 +64,15 @@ final class SimTechCommands {
 
     private final ObjectMapper json;
     private final SimDevices devices;
+    private final SimQueue queue;
     private final AtomicBoolean maintenance;
     private final Supplier<TelemetryReport> telemetry;
 
-    SimTechCommands(ObjectMapper json, SimDevices devices, AtomicBoolean maintenance, Supplier<TelemetryReport> telemetry) {
+    SimTechCommands(ObjectMapper json, SimDevices devices, SimQueue queue, AtomicBoolean maintenance,
+                    Supplier<TelemetryReport> telemetry) {
         this.json = json;
         this.devices = devices;
+        this.queue = queue;
         this.maintenance = maintenance;
         this.telemetry = telemetry;
     }
@@ -134,6 +140,18 @@ final class SimTechCommands {
                 yield new MaintenanceReply(maintenance.get());
             }
             case "dispenser.reset" -> new DispenserReset(null);
+            case "ticket.reprint" -> {
+                JsonNode id = args.get("ticketId");
+                if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                    throw new Refused(400, "bad_request", "args.ticketId is required");
+                }
+                SimQueue.Issued t = queue.find(id.asText());
+                if (t == null) {
+                    throw new Refused(404, "not_found", "no ticket " + id.asText() + " today");
+                }
+                boolean printed = !devices.printer().equals(SimDevices.PAPER_OUT);
+                yield new ReprintReply(t.id(), t.number(), t.serviceId(), printed, printed ? "printed" : "failed");
+            }
             // a real kiosk restarts to apply it; a simulated one has nothing to reload
             case "config.reload" -> new ReloadReply(true, false);
             case "device.status" -> new DeviceStatusReply(telemetry.get());

@@ -39,6 +39,7 @@ class FleetSimTest {
 
     private static final ObjectReader READER = FleetMessages.reader();
     private static final Set<String> TICKET_EVENTS = Set.of("ticket.issued", "ticket.called", "ticket.completed");
+    private static final String DRINK = "drink.dispensed";
 
     @TempDir
     Path dir;
@@ -91,11 +92,12 @@ class FleetSimTest {
             for (int i = 0; i < events.size(); i++) {
                 FleetEvent e = events.get(i);
                 assertEquals(i + 1, e.seq(), d + ": seq from 1, one after the other");
-                assertTrue(TICKET_EVENTS.contains(e.type()), e.type());
+                assertTrue(TICKET_EVENTS.contains(e.type()) || e.type().equals(DRINK), e.type());
                 assertEquals(36, e.id().length(), "a UUID");
             }
-            JsonNode issued = READER.readTree(events.get(0).data()); // a fresh queue starts by issuing
-            assertEquals("ticket.issued", events.get(0).type());
+            FleetEvent first = events.stream().filter(e -> TICKET_EVENTS.contains(e.type())).findFirst().orElseThrow();
+            JsonNode issued = READER.readTree(first.data()); // a fresh queue starts by issuing
+            assertEquals("ticket.issued", first.type());
             assertTrue(issued.get("number").asText().matches("[A-Z]\\d{3}"), issued.toString());
             assertEquals("touchscreen", issued.get("channel").asText());
             assertTrue(issued.has("priority") && issued.get("priority").isNull());
@@ -108,9 +110,36 @@ class FleetSimTest {
         assertEquals("ok", reply.get("status").asText());
         assertEquals(200, reply.get("code").asInt());
         assertTrue(reply.get("data").get("printed").asBoolean(), reply.toString());
-        console.publish("kiosk/sim-001/kiosk-02/cmd/tech/ticket.reprint", "{\"id\": \"t-2\", \"args\": {}}");
-        JsonNode refused = console.await(Duration.ofSeconds(10), "the ticket.reprint refusal",
+        // water is poured too, in the real kiosk's drink.dispensed shape
+        Poll.until(Duration.ofSeconds(20), "a cup of water poured", () -> allEvents(console).stream()
+                .anyMatch(e -> e.type().equals(DRINK)));
+        JsonNode cup = READER.readTree(allEvents(console).stream().filter(e -> e.type().equals(DRINK)).findFirst()
+                .orElseThrow().data());
+        assertEquals(36, cup.get("pourId").asText().length(), cup.toString());
+        assertTrue(Set.of("hot", "cold").contains(cup.get("kind").asText()), cup.toString());
+        assertTrue(cup.get("requestedMl").asInt() > 0 && cup.get("measuredMl").asInt() > 0, cup.toString());
+        assertEquals("DONE", cup.get("result").asText());
+        assertEquals("touchscreen", cup.get("channel").asText());
+
+        // the console's reprint button: a ticket of the day is printed again, an unknown one is a 404
+        FleetEvent ticket = events(console, "sim-001/kiosk-02").stream().filter(e -> e.type().equals("ticket.issued"))
+                .findFirst().orElseThrow();
+        String ticketId = READER.readTree(ticket.data()).get("ticketId").asText();
+        console.publish("kiosk/sim-001/kiosk-02/cmd/tech/ticket.reprint", "{\"id\": \"t-2\", \"args\": {\"ticketId\": \""
+                + ticketId + "\"}}");
+        JsonNode reprinted = console.await(Duration.ofSeconds(10), "the ticket.reprint reply",
                 m -> m.topic().equals("kiosk/sim-001/kiosk-02/reply/tech/t-2")).json();
+        assertEquals(200, reprinted.get("code").asInt(), reprinted.toString());
+        assertEquals(ticketId, reprinted.at("/data/id").asText());
+        assertEquals(READER.readTree(ticket.data()).get("number").asText(), reprinted.at("/data/number").asText());
+        assertEquals("printed", reprinted.at("/data/printState").asText());
+        console.publish("kiosk/sim-001/kiosk-02/cmd/tech/ticket.reprint", "{\"id\": \"t-3\", \"args\": {\"ticketId\": \"nope\"}}");
+        JsonNode unknown = console.await(Duration.ofSeconds(10), "the unknown ticket's reply",
+                m -> m.topic().equals("kiosk/sim-001/kiosk-02/reply/tech/t-3")).json();
+        assertEquals(404, unknown.get("code").asInt(), unknown.toString());
+        console.publish("kiosk/sim-001/kiosk-02/cmd/tech/firmware.flash", "{\"id\": \"t-4\", \"args\": {}}");
+        JsonNode refused = console.await(Duration.ofSeconds(10), "a command the tech role does not have",
+                m -> m.topic().equals("kiosk/sim-001/kiosk-02/reply/tech/t-4")).json();
         assertEquals(403, refused.get("code").asInt(), refused.toString());
 
         sim.close();
@@ -123,7 +152,7 @@ class FleetSimTest {
         TestBroker broker = closing(TestBroker.mosquitto(dir.resolve("broker")));
         MqttProbe console = closing(MqttProbe.connect(broker.url()).subscribe("kiosk/#", 1));
         // every kiosk faulty within seconds, each fault over within one
-        FaultPlan often = new FaultPlan(1800, 360, Duration.ofMillis(300), Duration.ofMillis(900));
+        FaultPlan often = new FaultPlan(1800, 360, 1800, Duration.ofMillis(300), Duration.ofMillis(900));
         closing(new FleetSim(SimOptions.of(broker.url(), 4, "flt").withEventsPerSecond(80).withTelemetrySeconds(1)
                 .withFaults(often)).start());
 
@@ -140,6 +169,9 @@ class FleetSimTest {
         });
         Poll.until(Duration.ofSeconds(30), "a paper fault reported", () -> allEvents(console).stream()
                 .anyMatch(e -> e.type().equals("printer.state")));
+        Poll.until(Duration.ofSeconds(30), "water running low reported", () -> allEvents(console).stream()
+                .anyMatch(e -> e.type().equals("dispenser.state")
+                        && "LEVEL_LOW".equals(e.data(READER, DeviceStateEventData.class).state())));
 
         Map<String, List<FleetEvent>> byKiosk = new HashMap<>();
         for (MqttProbe.Message m : console.received()) {

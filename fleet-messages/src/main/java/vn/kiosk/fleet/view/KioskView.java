@@ -25,6 +25,10 @@ public final class KioskView {
     public static final Duration SILENT = Duration.ofMinutes(3);
     /** More events than this waiting in a kiosk's outbox: the link or the broker is not keeping up. */
     public static final long BACKLOG_ALERT = 1000;
+    /** A backlog that rose in this many telemetry reports in a row (3 minutes by default) is growing... */
+    public static final int BACKLOG_RISES = 3;
+    /** ...and worth an alert from this size on, long before it is large. */
+    public static final long BACKLOG_GROWING_MIN = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Boolean online;
@@ -35,6 +39,8 @@ public final class KioskView {
     private String dispenser = "?";
     private long waiting = -1;
     private long backlog = -1;
+    /** Telemetry reports in a row whose backlog was larger than the one before. */
+    private int backlogRises;
     private boolean maintenance;
     private String queueMode = "";
     private long pendingMerge;
@@ -59,7 +65,13 @@ public final class KioskView {
         TelemetryReport.Store store = t.queue() == null ? null : t.queue().store();
         queueMode = store == null || store.mode() == null ? "" : store.mode();
         pendingMerge = store == null ? 0 : store.pendingMerge();
+        long before = backlog;
         backlog = t.outboxBacklog() == null ? -1 : t.outboxBacklog().events();
+        if (before < 0 || backlog < before) {
+            backlogRises = 0;
+        } else if (backlog > before) {
+            backlogRises++;
+        }
         maintenance = t.maintenance();
         temperatureC = t.cpuTemperatureC();
         if (t.version() != null) {
@@ -95,6 +107,37 @@ public final class KioskView {
         }
     }
 
+    /**
+     * What a console keeps of a kiosk across its own restarts: without it, the kiosk's next status
+     * (which says nothing of its printer) would resolve its open alerts and open them anew.
+     */
+    public record Saved(Boolean online, Instant lastSeen, String version, String printer, String scanner,
+                        String dispenser, long waiting, long backlog, int backlogRises, String queueMode,
+                        long pendingMerge, boolean maintenance, Double temperatureC) { }
+
+    public Saved saved() {
+        return new Saved(online, lastSeen, version, printer, scanner, dispenser, waiting, backlog, backlogRises,
+                queueMode, pendingMerge, maintenance, temperatureC);
+    }
+
+    public static KioskView restore(Saved s) {
+        KioskView v = new KioskView();
+        v.online = s.online();
+        v.lastSeen = s.lastSeen();
+        v.version = s.version();
+        v.printer = s.printer() == null ? "?" : s.printer();
+        v.scanner = s.scanner() == null ? "?" : s.scanner();
+        v.dispenser = s.dispenser() == null ? "?" : s.dispenser();
+        v.waiting = s.waiting();
+        v.backlog = s.backlog();
+        v.backlogRises = s.backlogRises();
+        v.queueMode = s.queueMode() == null ? "" : s.queueMode();
+        v.pendingMerge = s.pendingMerge();
+        v.maintenance = s.maintenance();
+        v.temperatureC = s.temperatureC();
+        return v;
+    }
+
     /** A snapshot of this view (a telemetry sample stored after later messages were folded in). */
     public KioskView copy() {
         KioskView c = new KioskView();
@@ -106,6 +149,7 @@ public final class KioskView {
         c.dispenser = dispenser;
         c.waiting = waiting;
         c.backlog = backlog;
+        c.backlogRises = backlogRises;
         c.maintenance = maintenance;
         c.queueMode = queueMode;
         c.pendingMerge = pendingMerge;
@@ -141,8 +185,9 @@ public final class KioskView {
         if (queueMode.equals("island")) {
             a.add(new Alert(AlertKind.ISLAND, "ISLAND (site queue server away; " + pendingMerge + " to merge)"));
         }
-        if (backlog > BACKLOG_ALERT) {
-            a.add(new Alert(AlertKind.BACKLOG, "event backlog " + backlog));
+        boolean growing = backlogRises >= BACKLOG_RISES && backlog >= BACKLOG_GROWING_MIN;
+        if (backlog > BACKLOG_ALERT || growing) {
+            a.add(new Alert(AlertKind.BACKLOG, "event backlog " + backlog + (growing ? " (growing)" : "")));
         }
         if (maintenance) {
             a.add(new Alert(AlertKind.MAINTENANCE, "maintenance"));
