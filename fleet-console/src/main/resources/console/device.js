@@ -55,4 +55,10 @@ async function show() {
   document.body.dataset.ready = 'true';
 }
 
-show().catch(e => say(e.status === 401 ? 'Nhập mã truy cập ở trang đội máy / Type the token on the fleet page' : e.message));
+const failed = e => say(e.status === 401 ? 'Nhập mã truy cập ở trang đội máy / Type the token on the fleet page' : e.message);
+// read again every 10 s (state, charts, changes): a technician watching a kiosk sees it change
+async function keepShowing() {
+  await show().catch(failed);
+  setTimeout(keepShowing, 10000);
+}
+keepShowing();

@@ -3,6 +3,7 @@ package vn.kiosk.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +13,22 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.kiosk.hw.testing.Poll;
 import vn.kiosk.testing.Browser;
 import vn.kiosk.testing.MqttProbe;
 import vn.kiosk.testing.TestPostgres;
 
-/** The console's pages in a real headless Chromium: a kiosk going offline shows within a second or two; its page draws its charts. */
+/**
+ * The console's pages in a real headless Chromium: the site filter, a tech command sent from its
+ * button after a confirmation (the kiosk's reply on the page, the audit row), a kiosk going offline
+ * shown within a second, and a kiosk's page drawing its charts.
+ */
 class ConsolePageBrowserTest {
 
     private static final String TECH = RunningConsole.TECH;
@@ -39,6 +48,19 @@ class ConsolePageBrowserTest {
         }
     }
 
+    /** The kiosks the fleet table lists, read in one script (the table is drawn anew twice a second). */
+    @SuppressWarnings("unchecked")
+    private List<String> listed() {
+        return (List<String>) page.executeScript(
+                "return [...document.querySelectorAll('#devices tbody tr')].map(r => r.dataset.device)");
+    }
+
+    /** site-a/kiosk-01's online cell as the page shows it, or null when it is not listed. */
+    private String online() {
+        return (String) page.executeScript("const c = document.querySelector("
+                + "\"#devices tr[data-device='site-a/kiosk-01'] td[data-online]\"); return c ? c.dataset.online : null");
+    }
+
     @Test
     void theFleetTableFollowsAKioskAndItsPageDrawsItsHistory() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), "needs Debian's chromium and chromium-driver");
@@ -56,16 +78,44 @@ class ConsolePageBrowserTest {
             page.executeScript("localStorage.setItem('fleetToken', arguments[0])", TECH);
             page.navigate().refresh();
             Browser.consoleErrors(page); // the first load's 401s: the page without a token asks for one
-            By row = By.cssSelector("#devices tr[data-device='site-a/kiosk-01'] td[data-online]");
-            Poll.until(Duration.ofSeconds(10), "the kiosk online on the page", () ->
-                    page.findElements(row).size() == 1 && page.findElement(row).getDomAttribute("data-online").equals("true"));
+            Poll.until(Duration.ofSeconds(10), "the kiosk online on the page", () -> "true".equals(online()));
+
+            // the site filter: another site's kiosk is listed, then filtered out
+            kiosk.publish("kiosk/site-b/kiosk-01/status", "{\"online\": true, \"version\": \"1.0\"}");
+            Poll.until(Duration.ofSeconds(10), "both kiosks listed", () -> listed().size() == 2);
+            page.findElement(By.id("site")).sendKeys("site-a");
+            Poll.until(Duration.ofSeconds(5), "only site-a listed", () -> listed().equals(List.of("site-a/kiosk-01")));
+
+            // a printer test from its button: confirmed, sent to the kiosk, its reply on the page and in the audit
+            kiosk.subscribe("kiosk/site-a/kiosk-01/cmd/tech/#", 1);
+            By button = By.cssSelector("#devices tr[data-device='site-a/kiosk-01'] button[data-command='printer.test']");
+            Poll.until(Duration.ofSeconds(5), "the printer test button clicked", () -> {
+                try { // the table is drawn anew twice a second
+                    page.findElement(button).click();
+                    return true;
+                } catch (StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            Alert confirm = new WebDriverWait(page, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+            assertTrue(confirm.getText().contains("site-a/kiosk-01"), confirm.getText());
+            confirm.accept();
+            MqttProbe.Message command = kiosk.await(Duration.ofSeconds(10), "the printer test at the kiosk",
+                    m -> m.topic().equals("kiosk/site-a/kiosk-01/cmd/tech/printer.test"));
+            String requestId = command.json().get("id").asText();
+            kiosk.publish("kiosk/site-a/kiosk-01/reply/tech/" + requestId, "{\"id\": \"" + requestId
+                    + "\", \"status\": \"ok\", \"code\": 200, \"data\": {\"printed\": true}}");
+            Poll.until(Duration.ofSeconds(10), "the reply on the page", () ->
+                    page.findElement(By.id("message")).getText().contains("printer.test: ok 200"));
+            JsonNode audit = fleet.api().get("/api/fleet/audit", TECH).body();
+            assertEquals("printer.test", audit.get(0).get("command").asText(), audit.toString());
+            assertEquals(200, audit.get(0).get("code").asInt(), audit.toString());
 
             long sent = System.nanoTime();
             kiosk.publish("kiosk/site-a/kiosk-01/status", "{\"online\": false}");
-            Poll.until(Duration.ofSeconds(5), "the kiosk offline on the page", () ->
-                    page.findElement(row).getDomAttribute("data-online").equals("false"));
+            Poll.until(Duration.ofSeconds(5), "the kiosk offline on the page", () -> "false".equals(online()));
             long millis = (System.nanoTime() - sent) / 1_000_000;
-            assertTrue(millis < 1500, "shown after " + millis + " ms (the page reads twice a second)");
+            assertTrue(millis < 1000, "shown after " + millis + " ms (the page reads twice a second)");
             Poll.until(Duration.ofSeconds(5), "the offline alert listed", () ->
                     page.findElement(By.cssSelector("#alerts tbody")).getText().contains("offline"));
         }
