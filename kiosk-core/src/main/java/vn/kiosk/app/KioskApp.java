@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Duration;
@@ -38,7 +41,10 @@ import vn.kiosk.health.SelfTest;
 import vn.kiosk.json.Json;
 import vn.kiosk.outbox.Outbox;
 import vn.kiosk.drinks.DrinkHistory;
+import vn.kiosk.drinks.SiteDrinks;
+import vn.kiosk.queue.BusinessDay;
 import vn.kiosk.queue.IslandRange;
+import vn.kiosk.queue.QueueMode;
 import vn.kiosk.reports.ReportService;
 import vn.kiosk.queue.QueueService;
 import vn.kiosk.queue.QueueStores;
@@ -127,6 +133,7 @@ public final class KioskApp implements AutoCloseable {
             KioskEvents events = new KioskEvents();
             ServiceCatalog catalog = new ServiceCatalog(config);
             QueueStores stores;
+            BiFunction<LocalDate, LocalDate, List<DrinkHistory.Day>> drinkDays = new DrinkHistory(db)::between;
             if (PostgresUrl.isPostgres(config.queue().store())) {
                 SiteDatabase site = SiteDatabase.open(PostgresUrl.parse(config.queue().store(), config.queue().passwordFile()),
                         "kiosk/" + config.site().id() + "/" + config.device().id());
@@ -134,11 +141,17 @@ public final class KioskApp implements AutoCloseable {
                 stores = QueueStores.site(site, db, outbox, config.device().id(),
                         IslandRange.parse(config.queue().island().range()), clock);
                 opened.push(SiteLink.start(stores, outbox, events, Version.current(), clock));
+                QueueStores joined = stores;
+                SiteDrinks siteDrinks = new SiteDrinks(new DrinkHistory(db), site, config.device().id(),
+                        () -> joined.mode() == QueueMode.SITE, new BusinessDay(config.zone(), config.businessDayStart()),
+                        clock, events).start();
+                opened.push(siteDrinks);
+                drinkDays = siteDrinks::between;
             } else {
                 stores = QueueStores.alone(db, outbox, config.device().id());
             }
             queue = new QueueService(stores, catalog, events, clock, config);
-            ReportService reports = new ReportService(queue, catalog, new DrinkHistory(db)::between);
+            ReportService reports = new ReportService(queue, catalog, drinkDays);
 
             maintenance = new MaintenanceMode(db, outbox, events, clock);
             drinks = DrinkService.forDevices(devices, db, outbox, events, json, clock, config, maintenance::isOn);

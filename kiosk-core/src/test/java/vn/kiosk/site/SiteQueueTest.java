@@ -155,14 +155,25 @@ class SiteQueueTest {
 
     @Test
     void aReportOnEitherKioskCoversTheWholeSite() throws Exception {
-        startBoth();
+        String dispenser = "devices: { dispenser: \"sim:?flowMlPerMinute=6000\" }";
+        one.start(dispenser, site("kiosk-1", "800-899"));
+        two.start(dispenser, site("kiosk-2", "900-999"));
         one.api().post("/api/tickets", LAND);
         two.api().post("/api/tickets", LAND);
         two.api().post("/api/tickets", "{\"serviceId\": \"civil-status\", \"waitForPrint\": false}");
+        // water poured at both kiosks: each counts its own, the report adds the other's
+        pour(one, 150);
+        pour(two, 100);
+        pour(two, 100);
         String day = one.api().get("/api/queue").body().get("businessDay").asText();
         for (RunningKiosk k : List.of(one, two)) {
-            JsonNode report = k.api().get("/api/reports/summary?from=" + day + "&to=" + day).body();
-            assertEquals(3, report.at("/totals/issued").asLong(), report.toString());
+            JsonNode[] report = new JsonNode[1];
+            Poll.until(Duration.ofSeconds(10), "the site's three cups in the report of " + k.port(), () -> {
+                report[0] = k.api().get("/api/reports/summary?from=" + day + "&to=" + day).body();
+                return report[0].at("/drinks/0/cups").asInt() == 3;
+            });
+            assertEquals(3, report[0].at("/totals/issued").asLong(), report[0].toString());
+            assertEquals(0.35, report[0].at("/drinks/0/litres").asDouble(), 0.03, report[0].toString());
         }
         pg.stopImmediately();
         try {
@@ -172,6 +183,14 @@ class SiteQueueTest {
         } finally {
             pg.start();
         }
+    }
+
+    private static void pour(RunningKiosk k, int ml) {
+        Api.Response r = k.api().post("/api/drinks", "{\"kind\": \"cold\", \"ml\": " + ml + "}");
+        assertEquals(202, r.status(), r.text());
+        String id = r.body().get("id").asText();
+        Poll.until(Duration.ofSeconds(10), "pour " + id + " done", () ->
+                "DONE".equals(k.api().get("/api/drinks/" + id).body().path("state").asText()));
     }
 
     @Test
