@@ -12,7 +12,11 @@ public enum TicketStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    private static final java.util.Map<String, TicketStatus> BY_ID = java.util.Map.of(
+            ISSUED.id(), ISSUED, CALLED.id(), CALLED, COMPLETED.id(), COMPLETED, NO_SHOW.id(), NO_SHOW);
+
     static TicketStatus fromId(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
+        TicketStatus s = BY_ID.get(id);
+        return s != null ? s : valueOf(id.toUpperCase(Locale.ROOT)); // valueOf says which word was wrong
     }
 }

@@ -266,8 +266,15 @@ final class TicketStore {
             ps.setString(2, to.toString());
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
+                String dayText = null;
+                LocalDate day = null;
                 while (rs.next()) {
-                    each.accept(new TicketRecord(LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                    String d = rs.getString(1);
+                    if (!d.equals(dayText)) { // rows come a day at a time: parse each day once
+                        dayText = d;
+                        day = LocalDate.parse(d);
+                    }
+                    each.accept(new TicketRecord(day, rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), Channel.fromId(rs.getString(6)).orElseThrow(),
                             TicketStatus.fromId(rs.getString(7)), Instant.ofEpochMilli(rs.getLong(8)), instant(rs, 9),
                             instant(rs, 10), instant(rs, 11), rs.getString(12)));

@@ -61,6 +61,14 @@ public final class ReportBench {
             }
             System.out.printf("report: %d-day summary over %d tickets: first %.0f ms, then median %.0f ms (goal 500 ms)%n",
                     days, (long) days * perDay, summary.get(0), median(summary.subList(1, summary.size())));
+            List<Double> read = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long s = System.nanoTime();
+                queue.history(first, last, t -> { });
+                read.add((System.nanoTime() - s) / 1e6);
+            }
+            System.out.printf("report: of which reading the %d tickets from SQLite: median %.0f ms%n", (long) days * perDay,
+                    median(read));
             System.out.printf("report: %d-day spreadsheet (CSV): first %.0f ms, then median %.0f ms%n", days, csv.get(0),
                     median(csv.subList(1, csv.size())));
         }

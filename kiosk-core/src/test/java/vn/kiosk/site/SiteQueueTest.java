@@ -7,17 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.hw.testing.Poll;
@@ -26,7 +20,10 @@ import vn.kiosk.testing.EventStream;
 import vn.kiosk.testing.RunningKiosk;
 import vn.kiosk.testing.TestPostgres;
 
-/** Two kiosks of a centre on one site queue (a private PostgreSQL cluster), in this JVM. */
+/**
+ * Two kiosks of a centre on one site queue (a private PostgreSQL cluster), in this JVM; the same
+ * with two kiosk processes, under load and through crashes: {@link SiteCrashTest}.
+ */
 class SiteQueueTest {
 
     @RegisterExtension
@@ -45,48 +42,6 @@ class SiteQueueTest {
     private void startBoth() throws Exception {
         one.start("{}", site("kiosk-1", "800-899"));
         two.start("{}", site("kiosk-2", "900-999"));
-    }
-
-    @Test
-    void numbersAreUniqueAndContiguousAcrossKiosksAndACounterOnOneCallsATicketOfTheOther() throws Exception {
-        startBoth();
-        String first = one.api().post("/api/tickets", LAND).body().get("id").asText();
-        List<Future<JsonNode>> answers = new ArrayList<>();
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            for (Api api : List.of(one.api(), two.api())) {
-                for (int client = 0; client < 8; client++) {
-                    answers.add(clients.submit(() -> {
-                        List<JsonNode> mine = new ArrayList<>();
-                        for (int i = 0; i < 10; i++) {
-                            Api.Response r = api.post("/api/tickets", LAND);
-                            assertEquals(201, r.status(), r.text());
-                            mine.add(r.body());
-                        }
-                        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(mine);
-                    }));
-                }
-            }
-            Set<String> numbers = new TreeSet<>();
-            numbers.add("E001");
-            for (Future<JsonNode> f : answers) {
-                for (JsonNode t : f.get()) {
-                    assertTrue(numbers.add(t.get("number").asText()), "number given twice: " + t.get("number"));
-                }
-            }
-            Set<String> expected = new TreeSet<>();
-            for (int n = 1; n <= 161; n++) {
-                expected.add(String.format("E%03d", n));
-            }
-            assertEquals(expected, numbers, "every number from E001 to E161 once, none skipped");
-        } finally {
-            clients.shutdownNow();
-        }
-        Api.Response called = two.api().post("/api/counters/4/next", "{}");
-        assertEquals(200, called.status(), called.text());
-        assertEquals(first, called.body().get("id").asText(), "kiosk 2's counter calls the oldest ticket, issued at kiosk 1");
-        assertEquals(200, one.api().post("/api/tickets/" + first + "/complete", "").status(),
-                "kiosk 1 completes the ticket kiosk 2's counter called");
     }
 
     @Test
