@@ -17,44 +17,40 @@ final class SimDevices {
     /** The real dispenser's DispenserState.LEVEL_LOW: a tank is low, the other tap still pours. */
     static final String LEVEL_LOW = "LEVEL_LOW";
 
-    private String printer = READY;
-    private String dispenser = READY;
+    /** In the order printer, scanner, dispenser (as telemetry lists them). */
+    private final Map<String, String> states = new LinkedHashMap<>();
 
-    synchronized String printer() {
-        return printer;
+    SimDevices() {
+        states.put("printer", READY);
+        states.put("scanner", READY);
+        states.put("dispenser", READY);
     }
 
-    /** In the order printer, scanner, dispenser. */
+    synchronized String printer() {
+        return states.get("printer");
+    }
+
+    synchronized String dispenser() {
+        return states.get("dispenser");
+    }
+
     synchronized Map<String, String> states() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("printer", printer);
-        m.put("scanner", READY);
-        m.put("dispenser", dispenser);
-        return m;
+        return new LinkedHashMap<>(states);
     }
 
     /** Sets the printer's state; the {@code printer.state} event data, or null when nothing changed. */
     synchronized DeviceStateEventData printer(String state, String detail) {
-        if (state.equals(printer)) {
-            return null;
-        }
-        String previous = printer;
-        printer = state;
         // PAPER_LOW still prints (PrinterState.canPrint); PAPER_OUT does not
-        return new DeviceStateEventData(state, previous, !state.equals(PAPER_OUT), detail);
-    }
-
-    synchronized String dispenser() {
-        return dispenser;
+        return change("printer", state, !state.equals(PAPER_OUT), detail);
     }
 
     /** Sets the dispenser's state; the {@code dispenser.state} event data, or null when nothing changed. */
     synchronized DeviceStateEventData dispenser(String state, String detail) {
-        if (state.equals(dispenser)) {
-            return null;
-        }
-        String previous = dispenser;
-        dispenser = state;
-        return new DeviceStateEventData(state, previous, true, detail); // one low tank: the other still pours
+        return change("dispenser", state, true, detail); // one low tank: the other still pours
+    }
+
+    private DeviceStateEventData change(String device, String state, boolean ok, String detail) {
+        String previous = states.put(device, state);
+        return state.equals(previous) ? null : new DeviceStateEventData(state, previous, ok, detail);
     }
 }

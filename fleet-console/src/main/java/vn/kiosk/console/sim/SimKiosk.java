@@ -215,10 +215,7 @@ final class SimKiosk {
 
     /** Changes the dispenser's state; a change is a {@code dispenser.state} event. */
     void dispenser(String state, String detail) {
-        DeviceStateEventData change = devices.dispenser(state, detail);
-        if (change != null) {
-            record("dispenser.state", change);
-        }
+        recordChange("dispenser.state", devices.dispenser(state, detail));
     }
 
     String dispenserState() {
@@ -227,9 +224,13 @@ final class SimKiosk {
 
     /** Changes the printer's state; a change is a {@code printer.state} event. */
     void printer(String state, String detail) {
-        DeviceStateEventData change = devices.printer(state, detail);
+        recordChange("printer.state", devices.printer(state, detail));
+    }
+
+    /** A device's state change as its event; null when nothing changed. */
+    private void recordChange(String type, DeviceStateEventData change) {
         if (change != null) {
-            record("printer.state", change);
+            record(type, change);
         }
     }
 

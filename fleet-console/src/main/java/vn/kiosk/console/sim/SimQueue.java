@@ -32,7 +32,8 @@ final class SimQueue {
     private static final int COUNTERS = 5;
     /** Beyond this many waiting, a step calls rather than issues: counters keep up over a day. */
     private static final int MAX_WAITING = 25;
-    private static final int KEEP_ISSUED = 500;
+    /** A reprint is asked for a ticket just issued; more would cost a 1,000-kiosk sim's heap dearly. */
+    private static final int KEEP_ISSUED = 50;
 
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Deque<Ticket> waiting = new ArrayDeque<>();

@@ -122,8 +122,9 @@ class FleetSimTest {
         assertEquals("touchscreen", cup.get("channel").asText());
 
         // the console's reprint button: a ticket of the day is printed again, an unknown one is a 404
-        FleetEvent ticket = events(console, "sim-001/kiosk-02").stream().filter(e -> e.type().equals("ticket.issued"))
-                .findFirst().orElseThrow();
+        List<FleetEvent> issuedTickets = events(console, "sim-001/kiosk-02").stream()
+                .filter(e -> e.type().equals("ticket.issued")).toList();
+        FleetEvent ticket = issuedTickets.get(issuedTickets.size() - 1); // the sim keeps its last 50 for reprints
         String ticketId = READER.readTree(ticket.data()).get("ticketId").asText();
         console.publish("kiosk/sim-001/kiosk-02/cmd/tech/ticket.reprint", "{\"id\": \"t-2\", \"args\": {\"ticketId\": \""
                 + ticketId + "\"}}");

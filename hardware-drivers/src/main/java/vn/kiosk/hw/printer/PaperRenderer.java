@@ -21,35 +21,25 @@ final class PaperRenderer {
 
     private final int paperWidthDots;
     private final int cp1258CodePage;
-    private final Path fontFile;
-    /** Regular and bold, loaded at the first line drawn: loading fonts costs 0.1-0.2 s of a kiosk's start-up. */
-    private volatile Font[] fonts;
+    private final Font regular;
+    private final Font bold;
 
     /** @param fontFile a font with Vietnamese letters; null = the system defaults */
     PaperRenderer(int paperWidthDots, int cp1258CodePage, Path fontFile) {
         this.paperWidthDots = paperWidthDots;
         this.cp1258CodePage = cp1258CodePage;
-        this.fontFile = fontFile;
-    }
-
-    private Font font(boolean bold) {
-        Font[] f = fonts;
-        if (f == null) {
-            synchronized (this) {
-                f = fonts;
-                if (f == null) {
-                    try {
-                        TextRasterizer loaded = TextRasterizer.load(fontFile);
-                        f = new Font[] {loaded.regularFont(), loaded.boldFont()};
-                    } catch (IOException e) {
-                        Font r = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-                        f = new Font[] {r, r.deriveFont(Font.BOLD)};
-                    }
-                    fonts = f;
-                }
-            }
+        Font r;
+        Font b;
+        try {
+            TextRasterizer fonts = TextRasterizer.load(fontFile);
+            r = fonts.regularFont();
+            b = fonts.boldFont();
+        } catch (IOException e) {
+            r = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            b = r.deriveFont(Font.BOLD);
         }
-        return f[bold ? 1 : 0];
+        this.regular = r;
+        this.bold = b;
     }
 
     /** One printed line of {@code bytes} in the printer's code table, print mode (ESC !) and size (GS !). */
@@ -65,7 +55,7 @@ final class PaperRenderer {
         try {
             g.setColor(Color.BLACK);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
-            Font f = font((mode & EscPos.MODE_BOLD) != 0).deriveFont(CELL_HEIGHT * sizeH * 0.8f)
+            Font f = ((mode & EscPos.MODE_BOLD) != 0 ? bold : regular).deriveFont(CELL_HEIGHT * sizeH * 0.8f)
                     .deriveFont(AffineTransform.getScaleInstance((double) sizeW / sizeH, 1));
             g.setFont(f);
             FontRenderContext frc = g.getFontRenderContext();
