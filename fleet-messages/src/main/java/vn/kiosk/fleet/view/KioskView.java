@@ -140,20 +140,7 @@ public final class KioskView {
 
     /** A snapshot of this view (a telemetry sample stored after later messages were folded in). */
     public KioskView copy() {
-        KioskView c = new KioskView();
-        c.online = online;
-        c.lastSeen = lastSeen;
-        c.version = version;
-        c.printer = printer;
-        c.scanner = scanner;
-        c.dispenser = dispenser;
-        c.waiting = waiting;
-        c.backlog = backlog;
-        c.backlogRises = backlogRises;
-        c.maintenance = maintenance;
-        c.queueMode = queueMode;
-        c.pendingMerge = pendingMerge;
-        c.temperatureC = temperatureC;
+        KioskView c = restore(saved());
         c.lastEvent = lastEvent;
         return c;
     }
