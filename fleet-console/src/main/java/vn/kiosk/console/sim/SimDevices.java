@@ -38,10 +38,14 @@ final class SimDevices {
         return new LinkedHashMap<>(states);
     }
 
+    /** Whether a printer in this state prints: PAPER_LOW still does (the real PrinterState.canPrint), PAPER_OUT not. */
+    static boolean canPrint(String printerState) {
+        return !printerState.equals(PAPER_OUT);
+    }
+
     /** Sets the printer's state; the {@code printer.state} event data, or null when nothing changed. */
     synchronized DeviceStateEventData printer(String state, String detail) {
-        // PAPER_LOW still prints (PrinterState.canPrint); PAPER_OUT does not
-        return change("printer", state, !state.equals(PAPER_OUT), detail);
+        return change("printer", state, canPrint(state), detail);
     }
 
     /** Sets the dispenser's state; the {@code dispenser.state} event data, or null when nothing changed. */

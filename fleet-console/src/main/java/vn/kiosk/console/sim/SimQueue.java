@@ -21,10 +21,8 @@ final class SimQueue {
     /** One ticket event: its outbox type and data. */
     record Change(String type, SimTicketData data) { }
 
-    private record Ticket(String id, String number, String serviceId, String counterId) { }
-
-    /** A ticket issued today, as a reprint finds it. */
-    record Issued(String id, String number, String serviceId) { }
+    /** A ticket; {@code counterId} is null until it is called. */
+    record Ticket(String id, String number, String serviceId, String counterId) { }
 
     static final List<Service> SERVICES = List.of(new Service("civil-status", "A"), new Service("civil-extract", "B"),
             new Service("marital-status", "C"), new Service("certification", "D"), new Service("land", "E"),
@@ -39,9 +37,9 @@ final class SimQueue {
     private final Deque<Ticket> waiting = new ArrayDeque<>();
     private final Deque<Ticket> serving = new ArrayDeque<>();
     /** The tickets issued lately, for reprints (bounded: a simulated day never ends). */
-    private final Map<String, Issued> issued = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, Ticket> issued = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Issued> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Ticket> eldest) {
             return size() > KEEP_ISSUED;
         }
     };
@@ -65,7 +63,7 @@ final class SimQueue {
         int n = lastNumber.merge(s.id(), 1, (a, b) -> a % 999 + 1);
         Ticket t = new Ticket(UUID.randomUUID().toString(), s.prefix() + String.format("%03d", n), s.id(), null);
         waiting.addLast(t);
-        issued.put(t.id(), new Issued(t.id(), t.number(), t.serviceId()));
+        issued.put(t.id(), t);
         return new Change("ticket.issued", new SimTicketData.Issued(t.id(), t.number(), t.serviceId(), null, "touchscreen"));
     }
 
@@ -82,7 +80,8 @@ final class SimQueue {
                 t.counterId()));
     }
 
-    synchronized Issued find(String ticketId) {
+    /** A ticket issued lately, as it was issued; null when unknown. */
+    synchronized Ticket find(String ticketId) {
         return issued.get(ticketId);
     }
 

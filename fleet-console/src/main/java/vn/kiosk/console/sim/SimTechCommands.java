@@ -128,7 +128,7 @@ final class SimTechCommands {
         return switch (name) {
             case "printer.test" -> {
                 String state = devices.printer();
-                boolean printed = !state.equals(SimDevices.PAPER_OUT);
+                boolean printed = SimDevices.canPrint(state);
                 yield new TestPrint(printed, state, printed ? null : "the printer is out of paper");
             }
             case "maintenance.set" -> {
@@ -145,11 +145,11 @@ final class SimTechCommands {
                 if (id == null || !id.isTextual() || id.asText().isBlank()) {
                     throw new Refused(400, "bad_request", "args.ticketId is required");
                 }
-                SimQueue.Issued t = queue.find(id.asText());
+                SimQueue.Ticket t = queue.find(id.asText());
                 if (t == null) {
                     throw new Refused(404, "not_found", "no ticket " + id.asText() + " today");
                 }
-                boolean printed = !devices.printer().equals(SimDevices.PAPER_OUT);
+                boolean printed = SimDevices.canPrint(devices.printer());
                 yield new ReprintReply(t.id(), t.number(), t.serviceId(), printed, printed ? "printed" : "failed");
             }
             // a real kiosk restarts to apply it; a simulated one has nothing to reload
