@@ -144,6 +144,11 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
+    /** Puts the commits synced later on disk: a checkpoint syncs the log before copying it. */
+    private void checkpoint() throws SQLException {
+        pragma("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+
     /** Under the lock: counts the commit and makes sure the syncer will cover it. */
     private void syncSoon() {
         if (unsynced++ == 0) {
@@ -174,7 +179,7 @@ public final class Database implements Transactions, AutoCloseable {
                 }
                 if (!closed && afterCommit == null) {
                     try {
-                        pragma("PRAGMA wal_checkpoint(PASSIVE)"); // syncs the log before copying it
+                        checkpoint();
                         unsynced = 0;
                         syncRetryMillis = SYNC_LATER_MILLIS;
                     } catch (SQLException e) {
@@ -395,7 +400,7 @@ public final class Database implements Transactions, AutoCloseable {
             if (!closed) {
                 if (unsynced > 0) {
                     try {
-                        pragma("PRAGMA wal_checkpoint(PASSIVE)"); // a clean stop leaves nothing unsynced
+                        checkpoint(); // a clean stop leaves nothing unsynced
                     } catch (SQLException e) {
                         log.warn("could not sync the database on close: {}", e.getMessage());
                     }
