@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.kiosk.storage.CrashPoint;
 
 /**
  * Moves the tickets a kiosk issued on its own into the site queue, each exactly once: a batch is
@@ -58,6 +59,7 @@ final class IslandMerge {
                     insert(c, rows, now);
                     return null;
                 });
+                CrashPoint.reached("island-merge-committed");
                 stores.local().inTransaction(c -> {
                     delete(c, rows);
                     return null;

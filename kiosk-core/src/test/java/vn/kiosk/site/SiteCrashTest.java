@@ -173,15 +173,73 @@ class SiteCrashTest {
         }
     }
 
+    @Test
+    void aKioskKilledBetweenTheSitesCommitAndItsOwnMergesEachIslandTicketOnce() throws Exception {
+        Path config = alwaysOpen();
+        int port = Ports.free();
+        // the kiosk halts itself (as kill -9 would) right after the site commits its first merged batch,
+        // before it deletes those tickets from its own file: the one moment a merge could count a ticket twice
+        KioskProcess a = start("a", port, config, "800-899", List.of("-Dkiosk.crashAt=island-merge-committed"));
+        List<Acked> island = new ArrayList<>();
+        try {
+            pg.stopImmediately();
+            Api api = a.api();
+            while (island.size() < 30) {
+                Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\", \"waitForPrint\": false}");
+                if (r.status() == 201) {
+                    JsonNode t = r.body();
+                    island.add(new Acked(t.get("id").asText(), t.get("number").asText(), OffsetDateTime.parse(t.get("issuedAt").asText())));
+                } else {
+                    assertTrue(r.status() == 503 && r.text().contains("\"site_unreachable\""), r.status() + " " + r.text());
+                    pause(); // the server away, island mode not yet begun
+                }
+            }
+            pg.start();
+            assertEquals(137, a.awaitExit(Duration.ofSeconds(30)), "the kiosk halted mid-merge\n" + a.stderr());
+        } finally {
+            a.close();
+        }
+        assertEquals(30, pg.count("SELECT count(*) FROM ticket WHERE island"), "the site committed the batch");
+        try (Connection local = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("a/kiosk.db"));
+             Statement s = local.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM ticket WHERE island = 1")) {
+            assertTrue(rs.next());
+            assertEquals(30, rs.getLong(1), "the kiosk's own file still holds them: the crash came before its delete");
+        }
+
+        try (KioskProcess again = start("a", port, config, "800-899", List.of())) {
+            Poll.until(Duration.ofSeconds(30), "the kiosk back on the site with nothing to merge", () -> {
+                JsonNode h = again.api().get("/api/health").body();
+                return h != null && h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
+            });
+            assertEquals(30, pg.count("SELECT count(*) FROM ticket WHERE island"), "each island ticket once");
+            try (Connection c = pg.connect(); var ps = c.prepareStatement("SELECT number, issued_at FROM ticket WHERE id = ?")) {
+                for (Acked t : island) {
+                    ps.setString(1, t.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), t.number() + " is in the site queue");
+                        assertEquals(t.number(), rs.getString(1));
+                        assertEquals(t.issuedAt().toInstant().toEpochMilli(), rs.getLong(2), "arrival time of " + t.number());
+                    }
+                }
+            }
+            Api.Response next = again.api().post("/api/counters/4/next", "{}");
+            assertEquals(island.get(0).id(), next.body().get("id").asText(), "counters call the first island ticket first");
+        }
+    }
+
     private long islandCount() {
         return acked.stream().filter(t -> t.number().compareTo("E800") >= 0).count();
     }
 
     private KioskProcess start(String name, int port, Path config, String range) {
+        return start(name, port, config, range, List.of());
+    }
+
+    private KioskProcess start(String name, int port, Path config, String range, List<String> jvmOptions) {
         Map<String, String> env = Map.of("KIOSK_CONFIG", config.toString(), "KIOSK_DATA_DIR",
                 dir.resolve(name).toString(), "KIOSK_DEVICE", "kiosk-" + name, "KIOSK_QUEUE_STORE", pg.url(),
                 "KIOSK_ISLAND_RANGE", range);
-        return KioskProcess.start(dir, port, env, "run").awaitReady(Duration.ofSeconds(30));
+        return KioskProcess.start(dir, port, env, jvmOptions, "run").awaitReady(Duration.ofSeconds(30));
     }
 
     private void issueUntilStopped(Api api) {
