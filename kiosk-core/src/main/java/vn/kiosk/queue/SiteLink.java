@@ -1,5 +1,8 @@
 package vn.kiosk.queue;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -14,12 +17,16 @@ import vn.kiosk.storage.StorageException;
  * Keeps a kiosk joined to its site's queue server: migrates the schema, registers the kiosk and
  * its island range (refused when it overlaps another kiosk's), merges what it issued on its own,
  * and then checks once a second that the server still answers, so that health says "island" even
- * when nobody takes a ticket. Also runs the {@link SiteEventRelay} and the {@link SiteListener}.
+ * when nobody takes a ticket. In island mode it knocks at the server's port five times a second
+ * and joins again as soon as the port answers. Also runs the {@link SiteEventRelay} and the {@link SiteListener}.
  */
 public final class SiteLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SiteLink.class);
     private static final long CHECK_MILLIS = 1000;
+    /** In island mode: how often to knock at the server's port (a refused knock costs nothing; a join attempt does). */
+    private static final long KNOCK_MILLIS = 200;
+    private static final int KNOCK_TIMEOUT_MILLIS = 500;
     private static final long FACTS_EVERY = 10;
 
     private final QueueStores stores;
@@ -63,14 +70,17 @@ public final class SiteLink implements AutoCloseable {
     private void loop() {
         long round = 0;
         while (!closed) {
+            boolean island = stores.mode() == QueueMode.ISLAND;
             try {
-                Thread.sleep(CHECK_MILLIS); // the check interval, not a synchronisation
+                Thread.sleep(island ? KNOCK_MILLIS : CHECK_MILLIS); // the check interval, not a synchronisation
             } catch (InterruptedException e) {
                 return;
             }
             round++;
-            if (stores.mode() == QueueMode.ISLAND) {
-                join();
+            if (island) {
+                if (serverListens()) { // the merge starts within a fifth of a second of the server's return
+                    join();
+                }
             } else {
                 check(round % FACTS_EVERY == 0);
             }
@@ -102,6 +112,16 @@ public final class SiteLink implements AutoCloseable {
         } catch (RuntimeException e) {
             stores.stillAway(e.toString());
             log.error("cannot join the site queue on {}", db.url(), e);
+        }
+    }
+
+    /** True when the server's port accepts a TCP connection (it may still refuse the database: join says). */
+    private boolean serverListens() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(db.url().host(), db.url().port()), KNOCK_TIMEOUT_MILLIS);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

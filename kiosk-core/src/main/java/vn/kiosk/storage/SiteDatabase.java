@@ -49,7 +49,10 @@ public final class SiteDatabase implements Transactions, AutoCloseable {
         c.setPassword(url.password());
         c.setPoolName("site-queue");
         c.setMaximumPoolSize(6);
-        c.setMinimumIdle(1);
+        // No idle minimum: with one, Hikari's connection adder keeps retrying a server that is away with a
+        // back-off growing to 5 s, and a server that came back would wait that long for its first connection
+        // (a merge took 5.4 s). Without it every attempt starts afresh; the site link's check each second keeps one warm.
+        c.setMinimumIdle(0);
         c.setConnectionTimeout(1000);
         c.setValidationTimeout(500);
         c.setInitializationFailTimeout(-1);
