@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,8 @@ import vn.kiosk.testing.TestPostgres;
  * The fleet console against a real Mosquitto, a private PostgreSQL cluster and a real kiosk in a
  * child JVM: the kiosk appears online; a printer test sent from the console reaches it, and its
  * reply and the audit row come back; kill -9 of the kiosk makes it offline with an open alert
- * within the Will's time; the console restarted in the middle of a burst of events stores each once.
+ * within the Will's time; the console stopped, or killed with SIGKILL, in the middle of a burst of
+ * events stores each once after its restart.
  */
 class FleetConsoleTest {
 
@@ -106,6 +109,84 @@ class FleetConsoleTest {
         }
         assertEquals(300, pg.count("SELECT count(DISTINCT seq) FROM event WHERE site = 'site-a' AND device = 'kiosk-7'"));
         assertEquals(300, pg.count("SELECT max(seq) FROM event"));
+    }
+
+    @Test
+    void theConsoleKilledMidBurstStoresEachEventOnce() throws Exception {
+        // a broker that keeps every message for the console's session while it is down (Mosquitto keeps 1,000 by default)
+        try (TestBroker broker = TestBroker.quiet(dir.resolve("broker"))) {
+            int port = Ports.free();
+            Process console = startConsoleProcess(broker, port);
+            String topic = "kiosk/site-b/kiosk-9/events";
+            AtomicInteger published = new AtomicInteger();
+            Thread kiosk = new Thread(() -> {
+                try (MqttProbe p = MqttProbe.connect(broker.url())) {
+                    for (int seq = 1; seq <= 1500; seq++) {
+                        p.publish(topic, event(seq));
+                        published.set(seq);
+                    }
+                    for (int seq = 1000; seq <= 1200; seq++) {
+                        p.publish(topic, event(seq)); // the kiosk's replay of what it did not hear acknowledged
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "test-kiosk");
+            try {
+                kiosk.start();
+                Poll.until(Duration.ofSeconds(60), "the console storing the burst", () -> stored("site-b") >= 300);
+                long atKill;
+                // the database slow at the moment of the crash: events arrive and cannot be stored
+                try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    s.execute("LOCK TABLE event IN SHARE ROW EXCLUSIVE MODE");
+                    int locked = published.get();
+                    Poll.until(Duration.ofSeconds(60), "200 more events sent", () -> published.get() >= locked + 200);
+                    console.destroyForcibly(); // SIGKILL: no disconnect; what it held unstored dies with it
+                    assertTrue(console.waitFor(10, TimeUnit.SECONDS));
+                    c.rollback();
+                    atKill = stored("site-b");
+                }
+                assertTrue(atKill < 1500, "killed mid-burst: " + atKill + " stored");
+                console = startConsoleProcess(broker, port);
+                kiosk.join(120_000);
+                Poll.until(Duration.ofSeconds(60), "1,500 events stored", () -> stored("site-b") >= 1500);
+            } finally {
+                console.destroyForcibly();
+                console.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(1500, stored("site-b"), "each event once");
+        assertEquals(1500, pg.count("SELECT count(DISTINCT seq) FROM event WHERE site = 'site-b'"));
+        assertEquals(1500, pg.count("SELECT max(seq) FROM event WHERE site = 'site-b'"));
+    }
+
+    private static long stored(String site) {
+        return pg.count("SELECT count(*) FROM event WHERE site = '" + site + "'");
+    }
+
+    /** The console as it runs in production, in its own JVM (so that it can be killed), ready when its API answers. */
+    private Process startConsoleProcess(TestBroker broker, int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        long n = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ConsoleMain.class.getName(), "--broker", broker.url(), "--db", pg.url(), "--http-port", Integer.toString(port))
+                .redirectOutput(dir.resolve("console-" + n + ".out").toFile())
+                .redirectError(dir.resolve("console-" + n + ".err").toFile());
+        pb.environment().put("FLEET_TECH_TOKEN", TOKEN);
+        Process p = pb.start();
+        Api api = new Api(port);
+        Poll.until(Duration.ofSeconds(60), "the console to answer", () -> {
+            if (!p.isAlive()) {
+                throw new AssertionError("the console exited with " + p.exitValue());
+            }
+            try {
+                return api.get("/api/fleet/devices", TOKEN).status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        return p;
     }
 
     private static String event(int seq) {
