@@ -58,8 +58,6 @@ final class Fleet {
     /** One MQTT message of a kiosk as it arrived: {@code kind} is status, telemetry or events. */
     record Incoming(String site, String device, String kind, byte[] payload) { }
 
-    private record Sample(String site, String device, Instant ts, KioskView view) { }
-
     /**
      * Messages in the order they arrived, stored in one transaction: folded into each kiosk's view,
      * the events once each, a telemetry sample per report, then each kiosk touched: its row and its
@@ -70,7 +68,7 @@ final class Fleet {
         Instant now = clock.instant();
         Map<String, KioskView> touched = new java.util.LinkedHashMap<>();
         List<FleetStore.EventRow> events = new ArrayList<>();
-        List<Sample> samples = new ArrayList<>();
+        List<FleetStore.TelemetryRow> samples = new ArrayList<>();
         for (Incoming m : batch) {
             String key = key(m.site(), m.device());
             KioskView view = views.computeIfAbsent(key, k -> new KioskView());
@@ -80,7 +78,7 @@ final class Fleet {
                     case "telemetry" -> {
                         TelemetryReport t = reader.readValue(m.payload(), TelemetryReport.class);
                         view.telemetry(t, now);
-                        samples.add(new Sample(m.site(), m.device(), t.ts() == null ? now : t.ts(), view.copy()));
+                        samples.add(new FleetStore.TelemetryRow(m.site(), m.device(), t.ts() == null ? now : t.ts(), view.copy()));
                     }
                     case "events" -> {
                         FleetEvent e = reader.readValue(m.payload(), FleetEvent.class);
@@ -108,14 +106,14 @@ final class Fleet {
                         metrics.eventIngested(e.ts() == null ? null : java.time.Duration.between(e.ts(), now));
                     }
                 }
-                for (Sample s : samples) {
-                    FleetStore.insertTelemetry(c, s.site(), s.device(), s.ts(), s.view());
-                }
+                FleetStore.insertTelemetry(c, samples);
+                List<FleetStore.SavedDevice> rows = new ArrayList<>(touched.size());
                 for (var t : touched.entrySet()) {
                     String[] sd = t.getKey().split("/", 2);
-                    FleetStore.upsertDevice(c, sd[0], sd[1], t.getValue());
+                    rows.add(new FleetStore.SavedDevice(sd[0], sd[1], t.getValue().saved()));
                     alerts(c, sd[0], sd[1], t.getValue(), now);
                 }
+                FleetStore.upsertDevices(c, rows);
                 return null;
             });
         } catch (RuntimeException e) {

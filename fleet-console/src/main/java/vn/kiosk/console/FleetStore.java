@@ -18,8 +18,11 @@ final class FleetStore {
 
     private FleetStore() { }
 
-    static void upsertDevice(Connection c, String site, String device, KioskView view) throws SQLException {
-        KioskView.Saved v = view.saved();
+    /** A kiosk's row as its view stands now. */
+    record SavedDevice(String site, String device, KioskView.Saved view) { }
+
+    /** Writes each kiosk's row, in one batch (one round trip for the lot, not one a kiosk). */
+    static void upsertDevices(Connection c, List<SavedDevice> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO device (site, device, online, last_seen, version, printer, "
                 + "scanner, dispenser, waiting, backlog, queue_mode, pending_merge, maintenance, temperature_c, backlog_rises) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (site, device) DO UPDATE SET online = excluded.online, "
@@ -28,22 +31,26 @@ final class FleetStore {
                 + "backlog = excluded.backlog, queue_mode = excluded.queue_mode, pending_merge = excluded.pending_merge, "
                 + "maintenance = excluded.maintenance, temperature_c = excluded.temperature_c, "
                 + "backlog_rises = excluded.backlog_rises")) {
-            ps.setString(1, site);
-            ps.setString(2, device);
-            ps.setObject(3, v.online(), Types.BOOLEAN);
-            ps.setTimestamp(4, ts(v.lastSeen()));
-            ps.setString(5, v.version());
-            ps.setString(6, v.printer());
-            ps.setString(7, v.scanner());
-            ps.setString(8, v.dispenser());
-            ps.setLong(9, v.waiting());
-            ps.setLong(10, v.backlog());
-            ps.setString(11, v.queueMode());
-            ps.setLong(12, v.pendingMerge());
-            ps.setBoolean(13, v.maintenance());
-            ps.setObject(14, v.temperatureC(), Types.DOUBLE);
-            ps.setInt(15, v.backlogRises());
-            ps.executeUpdate();
+            for (SavedDevice row : rows) {
+                KioskView.Saved v = row.view();
+                ps.setString(1, row.site());
+                ps.setString(2, row.device());
+                ps.setObject(3, v.online(), Types.BOOLEAN);
+                ps.setTimestamp(4, ts(v.lastSeen()));
+                ps.setString(5, v.version());
+                ps.setString(6, v.printer());
+                ps.setString(7, v.scanner());
+                ps.setString(8, v.dispenser());
+                ps.setLong(9, v.waiting());
+                ps.setLong(10, v.backlog());
+                ps.setString(11, v.queueMode());
+                ps.setLong(12, v.pendingMerge());
+                ps.setBoolean(13, v.maintenance());
+                ps.setObject(14, v.temperatureC(), Types.DOUBLE);
+                ps.setInt(15, v.backlogRises());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -118,19 +125,27 @@ final class FleetStore {
         return fresh;
     }
 
-    static void insertTelemetry(Connection c, String site, String device, Instant ts, KioskView v) throws SQLException {
+    /** A telemetry report, with the kiosk's view as it stood after it. */
+    record TelemetryRow(String site, String device, Instant ts, KioskView view) { }
+
+    /** Stores the samples in one batch; a report stored already (a redelivery) is skipped. */
+    static void insertTelemetry(Connection c, List<TelemetryRow> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO telemetry (site, device, ts, waiting, backlog, "
                 + "temperature_c, printer, scanner, dispenser) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, site);
-            ps.setString(2, device);
-            ps.setTimestamp(3, ts(ts));
-            ps.setLong(4, v.waiting());
-            ps.setLong(5, v.backlog());
-            ps.setObject(6, v.temperatureC(), Types.DOUBLE);
-            ps.setString(7, v.printer());
-            ps.setString(8, v.scanner());
-            ps.setString(9, v.dispenser());
-            ps.executeUpdate();
+            for (TelemetryRow row : rows) {
+                KioskView v = row.view();
+                ps.setString(1, row.site());
+                ps.setString(2, row.device());
+                ps.setTimestamp(3, ts(row.ts()));
+                ps.setLong(4, v.waiting());
+                ps.setLong(5, v.backlog());
+                ps.setObject(6, v.temperatureC(), Types.DOUBLE);
+                ps.setString(7, v.printer());
+                ps.setString(8, v.scanner());
+                ps.setString(9, v.dispenser());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -242,7 +242,7 @@ final class SimKiosk {
         String dataJson = new String(bytes(data), java.nio.charset.StandardCharsets.UTF_8);
         Instant ts = Instant.now();
         String id = UUID.randomUUID().toString();
-        int dropped = outbox.append(seq -> bytes(new FleetEvent(id, seq, type, ts, dataJson)));
+        int dropped = outbox.append(seq -> bytes(new FleetEvent(id, seq, type, ts, dataJson)), ts.toEpochMilli());
         stats.eventsRecorded.increment();
         stats.eventsDropped.add(dropped);
         flush();
@@ -256,7 +256,10 @@ final class SimKiosk {
         outbox.send((seq, payload) -> client.publish(topics.events(), payload, 1, false, null, new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                outbox.acked(seq);
+                long created = outbox.acked(seq);
+                if (created >= 0) {
+                    stats.ackLag.record(System.currentTimeMillis() - created);
+                }
                 stats.eventsPublished.increment();
                 if (outbox.hasUnsent()) {
                     schedule(SimKiosk.this::flush, 0); // a slot in flight is free again

@@ -21,7 +21,9 @@ final class SimOutbox {
     }
 
     private final int capacity;
-    private final TreeMap<Long, byte[]> unacked = new TreeMap<>();
+    private record Pending(byte[] payload, long createdMillis) { }
+
+    private final TreeMap<Long, Pending> unacked = new TreeMap<>();
     private long nextSeq = 1;
     /** The first seq not yet handed to Paho in the current session. */
     private long sendFrom = 1;
@@ -32,13 +34,13 @@ final class SimOutbox {
     }
 
     /** Records the next event, built for its seq; how many old events were given up to make room (0 or 1). */
-    synchronized int append(LongFunction<byte[]> event) {
+    synchronized int append(LongFunction<byte[]> event, long createdMillis) {
         long seq = nextSeq++;
         byte[] payload = event.apply(seq);
-        unacked.put(seq, payload);
+        unacked.put(seq, new Pending(payload, createdMillis));
         bytes += payload.length;
         if (unacked.size() > capacity) {
-            bytes -= unacked.pollFirstEntry().getValue().length;
+            bytes -= unacked.pollFirstEntry().getValue().payload().length;
             return 1;
         }
         return 0;
@@ -51,9 +53,9 @@ final class SimOutbox {
 
     /** Hands Paho every event not sent in this session, in seq order, until it refuses one. */
     synchronized void send(Sender sender) {
-        for (Map.Entry<Long, byte[]> e : unacked.tailMap(sendFrom, true).entrySet()) {
+        for (Map.Entry<Long, Pending> e : unacked.tailMap(sendFrom, true).entrySet()) {
             try {
-                sender.send(e.getKey(), e.getValue());
+                sender.send(e.getKey(), e.getValue().payload());
             } catch (MqttException ex) {
                 return; // stays unsent; the next ack, event or retry tick tries again
             }
@@ -61,11 +63,14 @@ final class SimOutbox {
         }
     }
 
-    synchronized void acked(long seq) {
-        byte[] payload = unacked.remove(seq);
-        if (payload != null) {
-            bytes -= payload.length;
+    /** The broker has it: gone from here; returns when it was created (-1 if it was acknowledged before). */
+    synchronized long acked(long seq) {
+        Pending p = unacked.remove(seq);
+        if (p == null) {
+            return -1;
         }
+        bytes -= p.payload().length;
+        return p.createdMillis();
     }
 
     synchronized boolean hasUnsent() {

@@ -15,6 +15,7 @@ public final class SimStats {
     final LongAdder paperFaults = new LongAdder();
     final LongAdder drops = new LongAdder();
     final LongAdder waterLow = new LongAdder();
+    final LagHistogram ackLag = new LagHistogram();
 
     /** Kiosks connected, subscribed and online now. */
     public int connected() {
@@ -50,6 +51,14 @@ public final class SimStats {
 
     public long drops() {
         return drops.sum();
+    }
+
+    /**
+     * From an event's creation to the broker's PUBACK: the simulated kiosks' and the broker's part of
+     * the ingest lag, before the console has the event.
+     */
+    public LagHistogram ackLag() {
+        return ackLag;
     }
 
     public long waterLow() {
