@@ -1,6 +1,7 @@
 // One kiosk: its state, its tech commands, and its last day as charts (uPlot, loaded before this
-// module as the global uPlot): queue length and event backlog, CPU temperature, the printer's state
-// (paper low, out, faults), tickets per day; and its device state changes as a list.
+// module as the global uPlot): its connection and devices working or not over time, queue length and
+// event backlog, CPU temperature, the printer's state (paper low, out, faults), tickets per day; and
+// its state changes as a list too.
 import { $, call, cell, commandButtons, time } from './fleet-api.js';
 
 const params = new URLSearchParams(location.search);
@@ -17,6 +18,25 @@ function chart(el, xs, series, opts = {}) {
   }, opts), [xs, ...series.map(s => s.values)], el);
 }
 
+// One lane a part, high while it works and low while it does not: connection 4, printer 3,
+// scanner 2, dispenser 1 (a lane starts at its first change of the day).
+const LANES = [['online', 'Kết nối / Connection', '#0a6b2d', 4], ['printer.state', 'Máy in / Printer', '#0b3d91', 3],
+  ['scanner.state', 'Máy quét / Scanner', '#6a3d9a', 2], ['dispenser.state', 'Máy nước / Dispenser', '#d9822b', 1]];
+
+function stateChart(states) {
+  const xs = [...states.map(s => Date.parse(s.ts) / 1000), Date.now() / 1000];
+  const series = LANES.map(([type, label, color, lane]) => {
+    let last = null;
+    const values = xs.map((_, i) => {
+      const s = states[i];
+      if (s && s.type === type) last = s.ok ? lane : lane - 0.5;
+      return last;
+    });
+    return { label, color, values, paths: uPlot.paths.stepped({ align: 1 }) };
+  });
+  return chart($('chart-states'), xs, series, { scales: { y: { range: [0, 4.5] } } });
+}
+
 async function show() {
   const devices = await call('GET', '/api/fleet/devices');
   const d = devices.find(x => x.site === site && x.device === device);
@@ -29,6 +49,7 @@ async function show() {
 
   const h = await call('GET', '/api/fleet/devices/' + encodeURIComponent(site) + '/' + encodeURIComponent(device) + '/history?hours=24');
   charts.splice(0).forEach(c => c.destroy());
+  charts.push(stateChart(h.states));
   const xs = h.telemetry.map(s => Date.parse(s.ts) / 1000);
   charts.push(chart($('chart-queue'), xs, [
     { label: 'Đang chờ / Waiting', color: '#0b3d91', values: h.telemetry.map(s => s.waiting) },

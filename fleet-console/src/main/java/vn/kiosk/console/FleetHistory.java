@@ -18,7 +18,8 @@ final class FleetHistory {
     record Sample(Instant ts, long waiting, long backlog, Double temperatureC, String printer, String scanner,
                   String dispenser) { }
 
-    record StateChange(Instant ts, String type, String state) { }
+    /** {@code type}: printer.state, scanner.state, dispenser.state, or online (from the kiosk's offline alerts). */
+    record StateChange(Instant ts, String type, String state, boolean ok) { }
 
     record TicketsOnDay(String day, long tickets) { }
 
@@ -55,17 +56,38 @@ final class FleetHistory {
                 }
             }
             List<StateChange> states = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT ts, type, data->>'state' FROM event WHERE site = ? "
-                    + "AND device = ? AND ts >= ? AND type IN ('printer.state', 'scanner.state', 'dispenser.state') ORDER BY ts")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ts, type, data->>'state', coalesce((data->>'ok')::boolean, "
+                    + "true) FROM event WHERE site = ? AND device = ? AND ts >= ? "
+                    + "AND type IN ('printer.state', 'scanner.state', 'dispenser.state') ORDER BY ts")) {
                 ps.setString(1, site);
                 ps.setString(2, device);
                 ps.setTimestamp(3, FleetStore.ts(since));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        states.add(new StateChange(FleetStore.instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3)));
+                        states.add(new StateChange(FleetStore.instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
+                                rs.getBoolean(4)));
                     }
                 }
             }
+            // connection changes: each offline alert is a time offline (opened) and back online (resolved)
+            try (PreparedStatement ps = c.prepareStatement("SELECT opened_at, resolved_at FROM alert WHERE site = ? "
+                    + "AND device = ? AND kind = ? AND (resolved_at IS NULL OR resolved_at >= ?)")) {
+                ps.setString(1, site);
+                ps.setString(2, device);
+                ps.setString(3, vn.kiosk.fleet.view.AlertKind.OFFLINE.id());
+                ps.setTimestamp(4, FleetStore.ts(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant opened = FleetStore.instant(rs.getTimestamp(1));
+                        Instant resolved = FleetStore.instant(rs.getTimestamp(2));
+                        states.add(new StateChange(opened.isBefore(since) ? since : opened, "online", "OFFLINE", false));
+                        if (resolved != null) {
+                            states.add(new StateChange(resolved, "online", "ONLINE", true));
+                        }
+                    }
+                }
+            }
+            states.sort(java.util.Comparator.comparing(StateChange::ts));
             List<TicketsOnDay> days = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT (ts AT TIME ZONE ?)::date::text, count(*) FROM event "
                     + "WHERE site = ? AND device = ? AND type = 'ticket.issued' AND ts >= ? GROUP BY 1 ORDER BY 1")) {

@@ -122,7 +122,13 @@ class ConsolePageBrowserTest {
         page.findElement(By.linkText("site-a/kiosk-01")).click();
         Poll.until(Duration.ofSeconds(10), "the device page drawn", () -> "true".equals(
                 page.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        assertEquals(4, page.findElements(By.cssSelector(".chart .uplot canvas")).size());
+        assertEquals(5, page.findElements(By.cssSelector(".chart .uplot canvas")).size(), "states, queue, temperature, "
+                + "printer, tickets");
+        JsonNode states = fleet.api().get("/api/fleet/devices/site-a/kiosk-01/history?hours=24", TECH).body().get("states");
+        JsonNode last = states.get(states.size() - 1);
+        assertEquals("online OFFLINE false", last.get("type").asText() + " " + last.get("state").asText() + " "
+                + last.get("ok").asBoolean(), "the time it went offline, in its state changes: " + states);
+        assertTrue(page.findElement(By.cssSelector("#chart-states .u-legend")).getText().contains("Connection"));
         assertEquals(List.of(), Browser.consoleErrors(page));
     }
 }
