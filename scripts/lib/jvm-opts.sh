@@ -14,7 +14,7 @@ kiosk_jvm_opts() {
  -XX:ReservedCodeCacheSize=32m -XX:CICompilerCount=1 -Dfile.encoding=UTF-8 -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
  -Dorg.eclipse.jetty.util.referencesPerCacheLine=16"
   # Netty (in the demo broker) calls sun.misc.Unsafe; JDK 24+ warns unless told (older JDKs lack the flag).
-  if [ "$(kiosk_java_major "$1")" -ge 24 ]; then
+  if kiosk_read_java_major "$1" && [ "$KIOSK_JAVA_MAJOR" -ge 24 ]; then
     opts="$opts --sun-misc-unsafe-memory-access=allow"
   fi
   printf '%s\n' "$opts"
