@@ -38,6 +38,7 @@ public final class Console implements AutoCloseable {
         ConsoleMetrics metrics = new ConsoleMetrics();
         Fleet fleet = new Fleet(db, clock, metrics, new AlertHook(o.webhook(), json));
         metrics.devicesOnline(fleet::online);
+        opened.push(fleet::writeRows); // closed after the ingest: the last rows held back
         Ingest ingest = new Ingest(o, fleet).start();
         opened.push(ingest);
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -41,6 +41,19 @@ final class Fleet {
 
     private final AlertHook hook;
     private final List<AlertHook.Notice> notices = new ArrayList<>();
+    /** Each kiosk's row as last written, and when. */
+    private final Map<String, Written> written = new HashMap<>();
+    /** Kiosks whose counters or last-seen time changed since their row was written. */
+    private final Map<String, KioskView.Saved> unwritten = new java.util.LinkedHashMap<>();
+
+    private record Written(KioskView.Saved saved, Instant at) { }
+
+    /**
+     * How often a kiosk's row is written for its counters and last-seen time alone (a state that
+     * alerts depend on is written with the batch that changed it): a row a message was 1,000
+     * kiosks' updates a second, as many as their events, and kept the batches waiting.
+     */
+    static final java.time.Duration ROW_EVERY = java.time.Duration.ofSeconds(10);
 
     Fleet(FleetDb db, Clock clock, ConsoleMetrics metrics, AlertHook hook) {
         this.hook = hook;
@@ -60,8 +73,8 @@ final class Fleet {
 
     /**
      * Messages in the order they arrived, stored in one transaction: folded into each kiosk's view,
-     * the events once each, a telemetry sample per report, then each kiosk touched: its row and its
-     * alerts. A payload that is not a kiosk's record is skipped with a log line. If the transaction
+     * the events once each, a telemetry sample per report, then each kiosk touched: its alerts, and its
+     * row when its state changed or its counters are due ({@link #ROW_EVERY}). A payload that is not a kiosk's record is skipped with a log line. If the transaction
      * fails, nothing was acknowledged: the caller offers the same batch again.
      */
     synchronized void process(List<Incoming> batch) {
@@ -97,6 +110,7 @@ final class Fleet {
         if (touched.isEmpty()) {
             return;
         }
+        List<FleetStore.SavedDevice> rows = new ArrayList<>(touched.size());
         try {
             db.tx(c -> {
                 boolean[] fresh = FleetStore.insertEvents(c, events);
@@ -107,10 +121,15 @@ final class Fleet {
                     }
                 }
                 FleetStore.insertTelemetry(c, samples);
-                List<FleetStore.SavedDevice> rows = new ArrayList<>(touched.size());
+                rows.clear();
                 for (var t : touched.entrySet()) {
                     String[] sd = t.getKey().split("/", 2);
-                    rows.add(new FleetStore.SavedDevice(sd[0], sd[1], t.getValue().saved()));
+                    KioskView.Saved saved = t.getValue().saved();
+                    if (rowDue(t.getKey(), saved, now)) {
+                        rows.add(new FleetStore.SavedDevice(sd[0], sd[1], saved));
+                    } else {
+                        unwritten.put(t.getKey(), saved);
+                    }
                     alerts(c, sd[0], sd[1], t.getValue(), now);
                 }
                 FleetStore.upsertDevices(c, rows);
@@ -121,7 +140,46 @@ final class Fleet {
             reloadOpenAlerts(); // what the failed transaction opened or resolved did not happen
             throw e;
         }
+        rows.forEach(r -> written.put(key(r.site(), r.device()), new Written(r.view(), now)));
         announce();
+    }
+
+    /** The row's alert-relevant state changed, or its counters were last written {@link #ROW_EVERY} ago. */
+    private boolean rowDue(String key, KioskView.Saved saved, Instant now) {
+        Written w = written.get(key);
+        if (w == null || !now.isBefore(w.at().plus(ROW_EVERY)) || !sameState(w.saved(), saved)) {
+            unwritten.remove(key);
+            return true;
+        }
+        return false;
+    }
+
+    /** All but the counters and the last-seen time: what a restart must not get wrong about alerts. */
+    private static boolean sameState(KioskView.Saved a, KioskView.Saved b) {
+        return java.util.Objects.equals(a.online(), b.online()) && java.util.Objects.equals(a.version(), b.version())
+                && java.util.Objects.equals(a.printer(), b.printer()) && java.util.Objects.equals(a.scanner(), b.scanner())
+                && java.util.Objects.equals(a.dispenser(), b.dispenser()) && a.backlogRises() == b.backlogRises()
+                && java.util.Objects.equals(a.queueMode(), b.queueMode()) && a.pendingMerge() == b.pendingMerge()
+                && a.maintenance() == b.maintenance();
+    }
+
+    /** Writes the rows held back (the sweep every 10 s, and a clean stop). */
+    synchronized void writeRows() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<FleetStore.SavedDevice> rows = new ArrayList<>(unwritten.size());
+        unwritten.forEach((key, saved) -> {
+            String[] sd = key.split("/", 2);
+            rows.add(new FleetStore.SavedDevice(sd[0], sd[1], saved));
+        });
+        db.tx(c -> {
+            FleetStore.upsertDevices(c, rows);
+            return null;
+        });
+        unwritten.forEach((key, saved) -> written.put(key, new Written(saved, now)));
+        unwritten.clear();
     }
 
     /** Committed: the webhook hears of the alerts opened and resolved. */
@@ -163,8 +221,9 @@ final class Fleet {
         was.addAll(due);
     }
 
-    /** Kiosks that fell silent: their alert opens without a message to trigger it. */
+    /** Kiosks that fell silent: their alert opens without a message to trigger it; and the rows held back. */
     synchronized void sweep() {
+        writeRows();
         Instant now = clock.instant();
         views.forEach((key, view) -> {
             Set<AlertKind> was = open.getOrDefault(key, Set.of());

@@ -314,6 +314,7 @@ final class SimKiosk {
         dropped = true;
         lost();
         stats.drops.increment();
+        stats.droppedNow.incrementAndGet();
         try {
             client.disconnectForcibly(0, 1_000, false);
         } catch (MqttException e) {
@@ -321,6 +322,7 @@ final class SimKiosk {
         }
         schedule(() -> {
             dropped = false;
+            stats.droppedNow.decrementAndGet();
             connect(() -> { });
         }, length.toMillis());
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SimStats {
 
     final AtomicInteger connected = new AtomicInteger();
+    final AtomicInteger droppedNow = new AtomicInteger();
     final LongAdder eventsRecorded = new LongAdder();
     final LongAdder eventsPublished = new LongAdder();
     final LongAdder eventsDropped = new LongAdder();
@@ -20,6 +21,11 @@ public final class SimStats {
     /** Kiosks connected, subscribed and online now. */
     public int connected() {
         return connected.get();
+    }
+
+    /** Kiosks off the network now by an injected fault (they come back by themselves). */
+    public int droppedNow() {
+        return droppedNow.get();
     }
 
     /** Events acknowledged by the broker (a replay after a reconnect counts again). */
