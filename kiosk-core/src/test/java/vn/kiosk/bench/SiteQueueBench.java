@@ -32,7 +32,7 @@ public final class SiteQueueBench {
     public static void main(String[] args) throws Exception {
         int perClient = Integer.getInteger("bench.sitePerClient", 250);
         int islandTickets = Integer.getInteger("bench.islandTickets", 1000);
-        TestPostgres pg = new TestPostgres();
+        TestPostgres pg = TestPostgres.asShipped();
         pg.beforeAll(null);
         pg.beforeEach(null);
         // -Dbench.store=sqlite: the same load on two lone kiosks, each with its own SQLite queue (the floor)

@@ -258,7 +258,12 @@ final class SimKiosk {
             public void onSuccess(IMqttToken token) {
                 long created = outbox.acked(seq);
                 if (created >= 0) {
-                    stats.ackLag.record(System.currentTimeMillis() - created);
+                    long now = System.currentTimeMillis();
+                    stats.ackLag.record(now - created);
+                    var times = stats.ackTimes;
+                    if (times != null) {
+                        times.put(topics.site() + "/" + topics.device() + "/" + seq, now);
+                    }
                 }
                 stats.eventsPublished.increment();
                 if (outbox.hasUnsent()) {

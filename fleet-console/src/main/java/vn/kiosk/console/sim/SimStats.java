@@ -17,6 +17,8 @@ public final class SimStats {
     final LongAdder drops = new LongAdder();
     final LongAdder waterLow = new LongAdder();
     final LagHistogram ackLag = new LagHistogram();
+    /** For a benchmark: when the broker acknowledged each event, by "site/device/seq" (null: not kept). */
+    volatile java.util.Map<String, Long> ackTimes;
 
     /** Kiosks connected, subscribed and online now. */
     public int connected() {
@@ -65,6 +67,15 @@ public final class SimStats {
      */
     public LagHistogram ackLag() {
         return ackLag;
+    }
+
+    /**
+     * From now on keeps when the broker acknowledged each event (wall clock, ms), so a benchmark can
+     * tell the console's share of the ingest lag from the simulator's and the broker's; returns the map.
+     */
+    public java.util.Map<String, Long> keepAckTimes() {
+        ackTimes = new java.util.concurrent.ConcurrentHashMap<>();
+        return ackTimes;
     }
 
     public long waterLow() {
