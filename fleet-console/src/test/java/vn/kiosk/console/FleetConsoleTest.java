@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -119,9 +120,13 @@ class FleetConsoleTest {
             Process console = startConsoleProcess(broker, port);
             String topic = "kiosk/site-b/kiosk-9/events";
             AtomicInteger published = new AtomicInteger();
+            CountDownLatch locked = new CountDownLatch(1);
             Thread kiosk = new Thread(() -> {
                 try (MqttProbe p = MqttProbe.connect(broker.url())) {
                     for (int seq = 1; seq <= 1500; seq++) {
+                        if (seq == 501) {
+                            locked.await(); // the rest of the burst comes while the console cannot store it
+                        }
                         p.publish(topic, event(seq));
                         published.set(seq);
                     }
@@ -132,6 +137,7 @@ class FleetConsoleTest {
                     throw new IllegalStateException(e);
                 }
             }, "test-kiosk");
+            kiosk.setDaemon(true); // a failed test leaves it waiting at the latch
             try {
                 kiosk.start();
                 Poll.until(Duration.ofSeconds(60), "the console storing the burst", () -> stored("site-b") >= 300);
@@ -140,8 +146,8 @@ class FleetConsoleTest {
                 try (Connection c = pg.connect(); Statement s = c.createStatement()) {
                     c.setAutoCommit(false);
                     s.execute("LOCK TABLE event IN SHARE ROW EXCLUSIVE MODE");
-                    int locked = published.get();
-                    Poll.until(Duration.ofSeconds(60), "200 more events sent", () -> published.get() >= locked + 200);
+                    locked.countDown();
+                    Poll.until(Duration.ofSeconds(60), "200 more events sent", () -> published.get() >= 700);
                     console.destroyForcibly(); // SIGKILL: no disconnect; what it held unstored dies with it
                     assertTrue(console.waitFor(10, TimeUnit.SECONDS));
                     c.rollback();
