@@ -69,6 +69,7 @@ public final class SiteLink implements AutoCloseable {
 
     private void loop() {
         long round = 0;
+        long joinAfter = System.nanoTime();
         while (!closed) {
             boolean island = stores.mode() == QueueMode.ISLAND;
             try {
@@ -78,8 +79,11 @@ public final class SiteLink implements AutoCloseable {
             }
             round++;
             if (island) {
-                if (serverListens()) { // the merge starts within a fifth of a second of the server's return
+                // the merge starts within a fifth of a second of the server's return; a server that
+                // answers and still refuses the join (a password, a schema) is tried once a second, as before
+                if (System.nanoTime() - joinAfter >= 0 && serverListens()) {
                     join();
+                    joinAfter = System.nanoTime() + CHECK_MILLIS * 1_000_000;
                 }
             } else {
                 check(round % FACTS_EVERY == 0);
