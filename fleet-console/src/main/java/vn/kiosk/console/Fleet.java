@@ -74,7 +74,8 @@ final class Fleet {
     /**
      * Messages in the order they arrived, stored in one transaction: folded into each kiosk's view,
      * the events once each, a telemetry sample per report, then each kiosk touched: its alerts, and its
-     * row when its state changed or its counters are due ({@link #ROW_EVERY}). A payload that is not a kiosk's record is skipped with a log line. If the transaction
+     * row when its state changed or its counters are due ({@link #ROW_EVERY}). A payload that is not
+     * a kiosk's record is skipped with a log line. If the transaction
      * fails, nothing was acknowledged: the caller offers the same batch again.
      */
     synchronized void process(List<Incoming> batch) {
@@ -121,7 +122,6 @@ final class Fleet {
                     }
                 }
                 FleetStore.insertTelemetry(c, samples);
-                rows.clear();
                 for (var t : touched.entrySet()) {
                     String[] sd = t.getKey().split("/", 2);
                     KioskView.Saved saved = t.getValue().saved();
@@ -140,27 +140,19 @@ final class Fleet {
             reloadOpenAlerts(); // what the failed transaction opened or resolved did not happen
             throw e;
         }
-        rows.forEach(r -> written.put(key(r.site(), r.device()), new Written(r.view(), now)));
+        markWritten(rows, now);
         announce();
     }
 
     /** The row's alert-relevant state changed, or its counters were last written {@link #ROW_EVERY} ago. */
     private boolean rowDue(String key, KioskView.Saved saved, Instant now) {
         Written w = written.get(key);
-        if (w == null || !now.isBefore(w.at().plus(ROW_EVERY)) || !sameState(w.saved(), saved)) {
+        if (w == null || !now.isBefore(w.at().plus(ROW_EVERY))
+                || !w.saved().withoutCounters().equals(saved.withoutCounters())) {
             unwritten.remove(key);
             return true;
         }
         return false;
-    }
-
-    /** All but the counters and the last-seen time: what a restart must not get wrong about alerts. */
-    private static boolean sameState(KioskView.Saved a, KioskView.Saved b) {
-        return java.util.Objects.equals(a.online(), b.online()) && java.util.Objects.equals(a.version(), b.version())
-                && java.util.Objects.equals(a.printer(), b.printer()) && java.util.Objects.equals(a.scanner(), b.scanner())
-                && java.util.Objects.equals(a.dispenser(), b.dispenser()) && a.backlogRises() == b.backlogRises()
-                && java.util.Objects.equals(a.queueMode(), b.queueMode()) && a.pendingMerge() == b.pendingMerge()
-                && a.maintenance() == b.maintenance();
     }
 
     /** Writes the rows held back (the sweep every 10 s, and a clean stop). */
@@ -178,8 +170,13 @@ final class Fleet {
             FleetStore.upsertDevices(c, rows);
             return null;
         });
-        unwritten.forEach((key, saved) -> written.put(key, new Written(saved, now)));
+        markWritten(rows, now);
         unwritten.clear();
+    }
+
+    /** After the commit: what the rows now hold, and since when. */
+    private void markWritten(List<FleetStore.SavedDevice> rows, Instant now) {
+        rows.forEach(r -> written.put(key(r.site(), r.device()), new Written(r.view(), now)));
     }
 
     /** Committed: the webhook hears of the alerts opened and resolved. */

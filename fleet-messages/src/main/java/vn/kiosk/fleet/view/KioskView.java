@@ -113,7 +113,17 @@ public final class KioskView {
      */
     public record Saved(Boolean online, Instant lastSeen, String version, String printer, String scanner,
                         String dispenser, long waiting, long backlog, int backlogRises, String queueMode,
-                        long pendingMerge, boolean maintenance, Double temperatureC) { }
+                        long pendingMerge, boolean maintenance, Double temperatureC) {
+
+        /**
+         * The same state without what changes with nearly every message (the last-seen time, the
+         * queue length, the backlog, the temperature): two kiosks equal in this raise the same alerts.
+         */
+        public Saved withoutCounters() {
+            return new Saved(online, null, version, printer, scanner, dispenser, 0, 0, backlogRises, queueMode,
+                    pendingMerge, maintenance, null);
+        }
+    }
 
     public Saved saved() {
         return new Saved(online, lastSeen, version, printer, scanner, dispenser, waiting, backlog, backlogRises,
