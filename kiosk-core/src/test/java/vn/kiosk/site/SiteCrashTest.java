@@ -47,7 +47,14 @@ class SiteCrashTest {
     @TempDir
     Path dir;
 
-    private record Acked(String id, String number, OffsetDateTime issuedAt) { }
+    private record Acked(String id, String number, OffsetDateTime issuedAt) {
+
+        /** From a 201 answer to POST /api/tickets. */
+        static Acked of(JsonNode ticket) {
+            return new Acked(ticket.get("id").asText(), ticket.get("number").asText(),
+                    OffsetDateTime.parse(ticket.get("issuedAt").asText()));
+        }
+    }
 
     private final ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -135,10 +142,7 @@ class SiteCrashTest {
             clients.shutdown();
             assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
             for (KioskProcess k : List.of(a.get(), b)) {
-                Poll.until(Duration.ofSeconds(30), "each kiosk back on the site with nothing to merge", () -> {
-                    JsonNode h = k.api().get("/api/health").body();
-                    return h != null && h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
-                });
+                awaitBackOnSite(k);
             }
 
             Map<String, Long> siteArrival = new HashMap<>();
@@ -187,8 +191,7 @@ class SiteCrashTest {
             while (island.size() < 30) {
                 Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\", \"waitForPrint\": false}");
                 if (r.status() == 201) {
-                    JsonNode t = r.body();
-                    island.add(new Acked(t.get("id").asText(), t.get("number").asText(), OffsetDateTime.parse(t.get("issuedAt").asText())));
+                    island.add(Acked.of(r.body()));
                 } else {
                     assertTrue(r.status() == 503 && r.text().contains("\"site_unreachable\""), r.status() + " " + r.text());
                     pause(); // the server away, island mode not yet begun
@@ -207,10 +210,7 @@ class SiteCrashTest {
         }
 
         try (KioskProcess again = start("a", port, config, "800-899", List.of())) {
-            Poll.until(Duration.ofSeconds(30), "the kiosk back on the site with nothing to merge", () -> {
-                JsonNode h = again.api().get("/api/health").body();
-                return h != null && h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
-            });
+            awaitBackOnSite(again);
             assertEquals(30, pg.count("SELECT count(*) FROM ticket WHERE island"), "each island ticket once");
             try (Connection c = pg.connect(); var ps = c.prepareStatement("SELECT number, issued_at FROM ticket WHERE id = ?")) {
                 for (Acked t : island) {
@@ -225,6 +225,13 @@ class SiteCrashTest {
             Api.Response next = again.api().post("/api/counters/4/next", "{}");
             assertEquals(island.get(0).id(), next.body().get("id").asText(), "counters call the first island ticket first");
         }
+    }
+
+    private static void awaitBackOnSite(KioskProcess k) {
+        Poll.until(Duration.ofSeconds(30), "the kiosk back on the site with nothing to merge", () -> {
+            JsonNode h = k.api().get("/api/health").body();
+            return h != null && h.at("/queue/mode").asText().equals("site") && h.at("/queue/pendingMerge").asLong() == 0;
+        });
     }
 
     private long islandCount() {
@@ -247,9 +254,7 @@ class SiteCrashTest {
             try {
                 Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\", \"waitForPrint\": false}");
                 if (r.status() == 201) {
-                    JsonNode t = r.body();
-                    acked.add(new Acked(t.get("id").asText(), t.get("number").asText(),
-                            OffsetDateTime.parse(t.get("issuedAt").asText())));
+                    acked.add(Acked.of(r.body()));
                 } else {
                     refused.add(r.status() + " " + r.text());
                     pause();

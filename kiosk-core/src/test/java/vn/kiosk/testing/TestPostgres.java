@@ -50,7 +50,7 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback, 
 
     /**
      * For a benchmark: the buffer cache of a server as PostgreSQL ships it (128MB), not the tests'
-     * 16MB, whose evictions under a sustained insert load measured the disk instead of the console.
+     * 16MB, which no real server runs with.
      */
     public static TestPostgres asShipped() {
         return new TestPostgres("128MB");
