@@ -23,6 +23,7 @@ import vn.kiosk.queue.Channel;
 import vn.kiosk.queue.OpeningHours;
 import vn.kiosk.queue.IssueRequest;
 import vn.kiosk.queue.PrintOutcomes;
+import vn.kiosk.queue.PrintState;
 import vn.kiosk.queue.TicketIssuer;
 import vn.kiosk.queue.TicketView;
 
@@ -159,10 +160,15 @@ public final class TicketDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * The answer of a job that finished in time is the ticket as it was committed with the job's
+     * outcome, not read again: that read was a tenth of a ticket's time (TicketIssueBench), and
+     * nothing else of the ticket changes in the milliseconds of its print.
+     */
     private TicketView printAndWait(TicketView t, long waitMillis) {
-        CompletableFuture<Void> job;
+        CompletableFuture<TicketView> job;
         try {
-            job = CompletableFuture.runAsync(() -> print(t), printThread);
+            job = CompletableFuture.supplyAsync(() -> print(t), printThread);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             printing.remove(t.id());
             outcomes.markFailed(t.id(), "OFFLINE", "the kiosk is shutting down");
@@ -173,6 +179,9 @@ public final class TicketDesk implements AutoCloseable {
         }
         try {
             CompletableFuture.anyOf(job, stopping).get(waitMillis, TimeUnit.MILLISECONDS);
+            if (job.isDone()) {
+                return job.get();
+            }
         } catch (TimeoutException e) {
             // still printing: the caller gets printState "pending"; the outcome follows in the ticket
         } catch (ExecutionException e) {
@@ -183,16 +192,20 @@ public final class TicketDesk implements AutoCloseable {
         return tickets.ticket(t.id());
     }
 
-    private void print(TicketView t) {
+    /** Prints the ticket and records the outcome; returns the ticket with it. */
+    private TicketView print(TicketView t) {
         try {
             printer.print(encoder.encode(layout.receipt(t)));
             outcomes.markPrinted(t.id());
+            return t.withPrint(PrintState.PRINTED, null);
         } catch (PrinterException e) {
             log.warn("ticket {} not printed: {} ({})", t.number(), e.state(), e.getMessage());
             outcomes.markFailed(t.id(), e.state().name(), e.getMessage());
+            return t.withPrint(PrintState.FAILED, e.getMessage());
         } catch (Exception e) {
             log.warn("ticket {} not printed", t.number(), e);
             outcomes.markFailed(t.id(), "ERROR", String.valueOf(e.getMessage()));
+            return t.withPrint(PrintState.FAILED, String.valueOf(e.getMessage()));
         } finally {
             printing.remove(t.id());
             afterJob.run();

@@ -33,4 +33,11 @@ public record TicketView(
         boolean printed,
         PrintState printState,
         String printError) {
+
+    /** The same ticket with the outcome of its print job, as the job just recorded it. */
+    public TicketView withPrint(PrintState state, String error) {
+        return new TicketView(id, number, serviceId, serviceName, priority, channel, status, businessDay, issuedAt, calledAt,
+                finishedAt, counterId, counterName, counterLocation, servingCounters, callCount, waitingAhead,
+                estimatedWaitMinutes, state == PrintState.PRINTED, state, error);
+    }
 }

@@ -48,9 +48,28 @@ public final class TicketIssueBench {
         trainArchive(launcher, work, env);
         try (KioskProcess kiosk = KioskProcess.startLauncher(launcher, work, port, env, "run").awaitReady(Duration.ofSeconds(60))) {
             KeepAliveClient api = new KeepAliveClient(port);
-            run(api, 300, 0); // warm-up: JIT, connection pool, SQLite page cache
-            System.out.printf("resident memory after 300 tickets: %d MB (VmRSS)%n", status(kiosk.process().pid(), "VmRSS") / 1024);
+            int warmup = Integer.getInteger("bench.warmup", 300);
+            run(api, warmup, 0); // warm-up: JIT, connection pool, SQLite page cache
+            System.out.printf("resident memory after %d tickets: %d MB (VmRSS)%n", warmup, status(kiosk.process().pid(), "VmRSS") / 1024);
+            // The same request to a path with no route: Jetty and Javalin alone (reading the request,
+            // a JSON 404), the floor of any API call in this JVM
+            run(api, 300, 0, "/api/no-such-route", 404);
+            report("HTTP alone", run(api, single, 0, "/api/no-such-route", 404));
+            long pid = kiosk.process().pid();
+            long cpu0 = cpuMillis(pid);
+            Map<String, Long> threads0 = threadCpuMillis(pid);
             report("1 client", run(api, single, 0));
+            // CPU the kiosk spent per ticket, and by which of its threads: steadier than latency on a
+            // shared host, and what a Pi pays
+            Map<String, Long> threads1 = threadCpuMillis(pid);
+            StringBuilder by = new StringBuilder();
+            threads1.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() * 100 >= single) // at least 0.01 ms per ticket
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> by.append(String.format(" %s %.2f,", e.getKey(), e.getValue() / (double) single)));
+            System.out.printf("kiosk CPU per ticket (1 client): %.2f ms; by thread (ms):%s%n",
+                    (cpuMillis(pid) - cpu0) / (double) single, by.length() == 0 ? " -" : by.substring(0, by.length() - 1));
             List<Long> all = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<Result>> futures = new ArrayList<>();
@@ -69,7 +88,7 @@ public final class TicketIssueBench {
             long wall = System.nanoTime() - t0;
             pool.shutdown();
             report(clients + " clients", new Result(all, wall));
-            long tickets = 300L + single + (long) clients * perClient;
+            long tickets = warmup + (long) single + (long) clients * perClient;
             System.out.printf("resident memory after %d tickets: %d MB (VmRSS), peak %d MB (VmHWM)%n", tickets,
                     status(kiosk.process().pid(), "VmRSS") / 1024, status(kiosk.process().pid(), "VmHWM") / 1024);
             kiosk.terminate(Duration.ofSeconds(10));
@@ -118,14 +137,18 @@ public final class TicketIssueBench {
     record Result(List<Long> nanos, long wallNanos) { }
 
     private static Result run(KeepAliveClient api, int n, int offset) throws java.io.IOException {
+        return run(api, n, offset, "/api/tickets", 201);
+    }
+
+    private static Result run(KeepAliveClient api, int n, int offset, String path, int expected) throws java.io.IOException {
         List<Long> out = new ArrayList<>(n);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             String body = "{\"serviceId\": \"" + SERVICES[(i + offset) % SERVICES.length] + "\", \"channel\": \"robot\"}";
             long s = System.nanoTime();
-            KeepAliveClient.Answer r = api.post("/api/tickets", body);
+            KeepAliveClient.Answer r = api.post(path, body);
             out.add(System.nanoTime() - s);
-            if (r.status() != 201) {
+            if (r.status() != expected) {
                 throw new IllegalStateException("issue failed: " + r.status() + " " + r.body());
             }
         }
@@ -141,6 +164,32 @@ public final class TicketIssueBench {
         double throughput = sorted.size() / (r.wallNanos() / 1e9);
         System.out.printf("%-10s %6d tickets  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %7.0f tickets/s%n",
                 label, sorted.size(), p50, p99, max, throughput);
+    }
+
+    /** User + system CPU time of a process so far (/proc/PID/stat, clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    /** CPU time of a process's threads so far, summed by thread name without its number (http-12: http). */
+    private static Map<String, Long> threadCpuMillis(long pid) throws Exception {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // the thread ended
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#\\s]*\\d+$", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+            }
+        }
+        return out;
     }
 
     private static long status(long pid, String key) throws Exception {
