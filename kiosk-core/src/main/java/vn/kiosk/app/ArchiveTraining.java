@@ -41,8 +41,10 @@ final class ArchiveTraining {
             e.put("KIOSK_DISPENSER_URL", "sim:");
             KioskConfig config = new ConfigLoader().load(configFile, e).alwaysOpen();
             System.setProperty("kiosk.log.dir", dir.resolve("logs").toString());
-            try (KioskApp app = new KioskApp(config, Clock.systemUTC()).start()) {
-                HttpClient http = HttpClient.newHttpClient();
+            // the client is closed before the kiosk: its kept-alive connections made the kiosk's
+            // graceful stop time out, an ERROR and a stack trace in every training log
+            try (KioskApp app = new KioskApp(config, Clock.systemUTC()).start();
+                 HttpClient http = HttpClient.newHttpClient()) {
                 String base = "http://127.0.0.1:" + app.httpPort();
                 for (String path : new String[] {"/api/health", "/api/kiosk", "/api/services", "/", "/citizen.js"}) {
                     http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
