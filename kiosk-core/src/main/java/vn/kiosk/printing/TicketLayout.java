@@ -3,8 +3,10 @@ package vn.kiosk.printing;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import vn.kiosk.config.KioskConfig;
 import vn.kiosk.hw.printer.EscPos.Justify;
@@ -24,6 +26,11 @@ public final class TicketLayout {
 
     private final KioskConfig config;
     private final ServiceCatalog catalog;
+    /**
+     * "Where to go" by the counters it names: the configuration does not change while the kiosk
+     * runs, and describing them anew was a twentieth of a ticket's CPU (TicketIssueBench's profile).
+     */
+    private final Map<List<String>, Optional<KioskConfig.Text>> whereByCounters = new ConcurrentHashMap<>();
 
     public TicketLayout(KioskConfig config, ServiceCatalog catalog) {
         this.config = config;
@@ -77,8 +84,13 @@ public final class TicketLayout {
 
     /** Where to go: the counter that called the ticket, else those that serve its service, with their location. */
     private Optional<KioskConfig.Text> where(TicketView t) {
-        List<KioskConfig.Counter> counters = (t.counterId() != null ? List.of(t.counterId()) : t.servingCounters()).stream()
-                .map(catalog::counter).flatMap(Optional::stream).toList();
+        List<String> ids = t.counterId() != null ? List.of(t.counterId())
+                : t.servingCounters() == null ? List.of() : List.copyOf(t.servingCounters());
+        return whereByCounters.computeIfAbsent(ids, this::where);
+    }
+
+    private Optional<KioskConfig.Text> where(List<String> counterIds) {
+        List<KioskConfig.Counter> counters = counterIds.stream().map(catalog::counter).flatMap(Optional::stream).toList();
         if (counters.isEmpty()) {
             return Optional.empty();
         }

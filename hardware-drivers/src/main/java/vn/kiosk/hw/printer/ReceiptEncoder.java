@@ -2,7 +2,9 @@ package vn.kiosk.hw.printer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a {@link Receipt} into ESC/POS for one printer profile (not thread-safe: one encoder per printer thread). In raster mode only the lines that
@@ -14,8 +16,16 @@ public final class ReceiptEncoder {
     private static final int FONT_A_WIDTH = 12;
     private static final int FONT_A_HEIGHT = 24;
 
+    /** Encoded text lines kept (most of a ticket's lines are the same on every ticket), at most this many. */
+    private static final int LINES_KEPT = 256;
+
     private final PrinterProfile profile;
     private final TextRasterizer rasterizer;
+    /**
+     * A line's bytes by its text: normalising and encoding the same header, service and footer
+     * lines again was a tenth of a ticket's CPU (TicketIssueBench's profile). Cleared when full.
+     */
+    private final Map<String, byte[]> encodedLines = new HashMap<>();
 
     /** @param rasterizer needed for raster mode and for QR on printers without native QR; may be null otherwise */
     public ReceiptEncoder(PrinterProfile profile, TextRasterizer rasterizer) {
@@ -74,12 +84,24 @@ public final class ReceiptEncoder {
                 continue;
             }
             set(p, line.align(), line.bold() ? EscPos.MODE_BOLD : 0, line.size());
-            byte[] text = switch (profile.textMode()) {
-                case CP1258 -> Cp1258.encode(part);
-                case ASCII, RASTER -> ascii ? part.getBytes(StandardCharsets.US_ASCII) : AsciiFold.encode(part);
-            };
-            p.text(text).newline();
+            p.text(encoded(part, ascii)).newline();
         }
+    }
+
+    private byte[] encoded(String part, boolean ascii) {
+        byte[] known = encodedLines.get(part);
+        if (known != null) {
+            return known;
+        }
+        byte[] text = switch (profile.textMode()) {
+            case CP1258 -> Cp1258.encode(part);
+            case ASCII, RASTER -> ascii ? part.getBytes(StandardCharsets.US_ASCII) : AsciiFold.encode(part);
+        };
+        if (encodedLines.size() >= LINES_KEPT) {
+            encodedLines.clear();
+        }
+        encodedLines.put(part, text);
+        return text;
     }
 
     private void qr(EscPos p, Receipt.Qr qr) {

@@ -1,5 +1,6 @@
 package vn.kiosk.hw.printer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +65,22 @@ class ReceiptPrintingTest {
         new EscPosPrinter(new SimulatedTransport(vp), 500).print(new ReceiptEncoder(profile, null).encode(sample("abc")));
         assertEquals(384, vp.lastPage().getWidth());
         assertEquals("abc", decodeQr(vp.lastPage()));
+    }
+
+    /** The encoder keeps lines it has encoded: a receipt's bytes are the same from a used encoder as from a new one. */
+    @Test
+    void anEncoderThatKeepsLinesEncodesEachReceiptAsANewOneWould() {
+        for (PrinterProfile.TextMode mode : PrinterProfile.TextMode.values()) {
+            if (mode == PrinterProfile.TextMode.RASTER) {
+                continue; // needs a font; its Vietnamese lines are images, not kept
+            }
+            PrinterProfile profile = new PrinterProfile("t", 576, true, 52, mode);
+            ReceiptEncoder used = new ReceiptEncoder(profile, null);
+            for (int i = 0; i < 300; i++) { // more lines than it keeps, so it also starts over
+                Receipt r = new Receipt().line("Phường Bến Thành").line("Số " + i + ": Hộ tịch").line("Đất đai " + (i % 7));
+                assertArrayEquals(new ReceiptEncoder(profile, null).encode(r), used.encode(r), mode + ", receipt " + i);
+            }
+        }
     }
 
     @Test
