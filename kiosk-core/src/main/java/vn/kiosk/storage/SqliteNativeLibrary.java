@@ -7,6 +7,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.sqlite.util.LibraryLoaderUtil;
 
@@ -15,17 +18,35 @@ import org.sqlite.util.LibraryLoaderUtil;
  * itself, sqlite-jdbc copies the library to /tmp on every start and then compares the copy with
  * the original byte by byte, one read() call per byte: 0.15-0.3 s of a kiosk's start-up on a
  * cold JVM. Here it is written once per checksum (read from the jar's directory) and reused.
+ * Which library fits this machine is asked of sqlite-jdbc once and remembered
+ * ({@value #CHOICE}): its answer runs {@code uname -o} in a child process, about 35 ms of every
+ * start here (a process costs a Pi more).
  */
 public final class SqliteNativeLibrary {
+
+    /** The remembered choice: what it depends on (the sqlite-jdbc jar, the JVM's OS and architecture), then the file. */
+    static final String CHOICE = "library-choice";
+    private static final Pattern LIBRARY_FILE = Pattern.compile("sqlitejdbc-[0-9a-f]+-[\\w.]+");
 
     private SqliteNativeLibrary() { }
 
     /** Best effort: on any problem sqlite-jdbc falls back to its own way. */
     public static void prepare(Path dir) {
+        prepare(dir, LibraryLoaderUtil::getNativeLibResourcePath);
+    }
+
+    /** @param resourceFolder sqlite-jdbc's answer to which of its libraries fits this machine (asked only when not remembered) */
+    static void prepare(Path dir, Supplier<String> resourceFolder) {
         if (System.getProperty("org.sqlite.lib.path") != null) {
             return; // set by the operator
         }
-        String folder = LibraryLoaderUtil.getNativeLibResourcePath();
+        String key = jarKey();
+        String remembered = key == null ? null : remembered(dir, key);
+        if (remembered != null) {
+            use(dir, remembered);
+            return;
+        }
+        String folder = resourceFolder.get();
         String resource = (folder.startsWith("/") ? "" : "/") + folder + "/" + LibraryLoaderUtil.getNativeLibName();
         URL url = org.sqlite.JDBC.class.getResource(resource);
         if (url == null) {
@@ -63,10 +84,56 @@ public final class SqliteNativeLibrary {
                     }
                 }
             }
-            System.setProperty("org.sqlite.lib.path", dir.toAbsolutePath().toString());
-            System.setProperty("org.sqlite.lib.name", name);
+            use(dir, name);
+            if (key != null) {
+                remember(dir, key, name);
+            }
         } catch (IOException | RuntimeException e) {
             // sqlite-jdbc extracts it to java.io.tmpdir as usual
+        }
+    }
+
+    private static void use(Path dir, String name) {
+        System.setProperty("org.sqlite.lib.path", dir.toAbsolutePath().toString());
+        System.setProperty("org.sqlite.lib.name", name);
+    }
+
+    /** The sqlite-jdbc jar (path, size, time) and the JVM's OS and architecture; null when not from a jar file. */
+    private static String jarKey() {
+        try {
+            var source = org.sqlite.JDBC.class.getProtectionDomain().getCodeSource();
+            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+            if (jar == null || !Files.isRegularFile(jar)) {
+                return null;
+            }
+            return jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The library file remembered for this key, if it is still there. */
+    private static String remembered(Path dir, String key) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve(CHOICE));
+            if (lines.size() == 2 && lines.get(0).equals(key) && LIBRARY_FILE.matcher(lines.get(1)).matches()
+                    && Files.isRegularFile(dir.resolve(lines.get(1))) && Files.size(dir.resolve(lines.get(1))) > 0) {
+                return lines.get(1);
+            }
+        } catch (IOException | RuntimeException e) {
+            // none yet, or unreadable: ask sqlite-jdbc
+        }
+        return null;
+    }
+
+    private static void remember(Path dir, String key, String name) {
+        try {
+            Path tmp = Files.createTempFile(dir, CHOICE, ".tmp");
+            Files.writeString(tmp, key + "\n" + name + "\n");
+            Files.move(tmp, dir.resolve(CHOICE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // asked again at the next start
         }
     }
 
