@@ -20,9 +20,9 @@ import vn.kiosk.config.KioskConfig;
  * {@code kiosk train-archive}: the class-data-sharing archive's training run. The launcher runs it
  * in the background at low priority when no archive exists yet, with -XX:ArchiveClassesAtExit, so
  * the kiosk's own first start is not slowed by recording. It starts the kiosk as configured but
- * with simulated devices, no broker, a throw-away data directory and a free port (the real kiosk
- * holds the devices, the data and the port), serves a few requests, and stops: the classes it
- * loaded are what every later start maps.
+ * with simulated devices, a broker address where nothing answers, a throw-away data directory and
+ * a free port (the real kiosk holds the devices, the data and the port), serves a few requests, and
+ * stops: the classes it loaded are what every later start maps.
  */
 final class ArchiveTraining {
 
@@ -35,7 +35,9 @@ final class ArchiveTraining {
             Map<String, String> e = new HashMap<>(env);
             e.put("KIOSK_DATA_DIR", dir.toString());
             e.put("KIOSK_HTTP_PORT", Integer.toString(freePort()));
-            e.put("KIOSK_MQTT_URL", "");
+            // a broker nobody answers at: the fleet link starts and retries (its classes and Paho's
+            // are recorded too; a kiosk with a broker loaded them from the jars at every start)
+            e.put("KIOSK_MQTT_URL", "tcp://127.0.0.1:" + freePort());
             e.put("KIOSK_PRINTER_URL", "sim:");
             e.put("KIOSK_SCANNER_URL", "sim:");
             e.put("KIOSK_DISPENSER_URL", "sim:");
