@@ -117,9 +117,9 @@ public final class SqliteNativeLibrary {
     private static String remembered(Path dir, String key) {
         try {
             List<String> lines = Files.readAllLines(dir.resolve(CHOICE));
-            if (lines.size() == 2 && lines.get(0).equals(key) && LIBRARY_FILE.matcher(lines.get(1)).matches()
-                    && Files.isRegularFile(dir.resolve(lines.get(1))) && Files.size(dir.resolve(lines.get(1))) > 0) {
-                return lines.get(1);
+            if (lines.size() == 2 && lines.get(0).equals(key) && LIBRARY_FILE.matcher(lines.get(1)).matches()) {
+                Path library = dir.resolve(lines.get(1));
+                return Files.isRegularFile(library) && Files.size(library) > 0 ? lines.get(1) : null;
             }
         } catch (IOException | RuntimeException e) {
             // none yet, or unreadable: ask sqlite-jdbc

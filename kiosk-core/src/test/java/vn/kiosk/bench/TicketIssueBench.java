@@ -166,9 +166,13 @@ public final class TicketIssueBench {
                 label, sorted.size(), p50, p99, max, throughput);
     }
 
-    /** User + system CPU time of a process so far (/proc/PID/stat, clock ticks of 10 ms). */
+    /** User + system CPU time of a process so far. */
     private static long cpuMillis(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return cpuMillis(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /** User + system CPU time in a /proc stat line (fields 14 and 15, clock ticks of 10 ms). */
+    private static long cpuMillis(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
@@ -185,8 +189,7 @@ public final class TicketIssueBench {
                     continue; // the thread ended
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#\\s]*\\d+$", "");
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                out.merge(name, cpuMillis(stat), Long::sum);
             }
         }
         return out;
