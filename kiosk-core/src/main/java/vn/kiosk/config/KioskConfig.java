@@ -172,6 +172,7 @@ public record KioskConfig(
             @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty", optional = true) String certFile,
             @Is(value = READABLE_FILE, hint = "a readable PEM file, or empty", optional = true) String keyFile,
             @Range(min = 5, max = 3600, hint = "seconds from 5 to 3600") Integer keepAliveSeconds,
+            @Range(min = 1, max = 120, hint = "seconds from 1 to 120") Integer connectTimeoutSeconds,
             @Range(min = 1, max = 86_400, hint = "seconds from 1 to 86400") Integer telemetrySeconds,
             @Range(min = 1, max = 600_000, hint = "milliseconds from 1 to 600000") Integer reconnectMinMillis,
             /* from reconnectMinMillis to 3600000 */

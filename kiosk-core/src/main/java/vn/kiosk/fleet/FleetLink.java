@@ -46,7 +46,7 @@ public final class FleetLink implements AutoCloseable {
         String clientId = m.clientId() == null || m.clientId().isBlank()
                 ? "kiosk-" + config.site().id() + "-" + config.device().id() : m.clientId();
         return new MqttConnection.Settings(m.url(), clientId, m.username(), m.password(), path(m.caFile()),
-                path(m.certFile()), path(m.keyFile()), m.keepAliveSeconds(),
+                path(m.certFile()), path(m.keyFile()), m.keepAliveSeconds(), m.connectTimeoutSeconds(),
                 new Backoff(m.reconnectMinMillis(), m.reconnectMaxMillis(), new Random()));
     }
 

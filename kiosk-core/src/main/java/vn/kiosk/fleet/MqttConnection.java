@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * timeout, about a minute later). So the kiosk publishes a small message to its own {@code ping}
  * topic every {@value #PING_EVERY_MS} ms; when one is not heard back through the broker within
  * {@value #ECHO_DEADLINE_MS} ms the link counts as down (the self-test says so) and is replaced.
+ *
+ * <p>Every attempt gets a new Paho client, and the one before is closed: a Paho 1.2.5 client can
+ * be left "connecting" for good, and then refuses every later connect. A broker that takes the
+ * connection and never answers CONNECT does that (the attempt is given {@code
+ * connectTimeoutSeconds}); so can a race in reusing a client: its callback thread's stop() returns
+ * before the thread has ended, and a connect that starts it in that window starts nothing and
+ * waits for it forever.
  */
 public final class MqttConnection implements AutoCloseable {
 
@@ -47,7 +54,7 @@ public final class MqttConnection implements AutoCloseable {
 
     /** Connection settings, resolved from the configuration. */
     public record Settings(String url, String clientId, String username, String password, Path caFile, Path certFile,
-                           Path keyFile, int keepAliveSeconds, Backoff backoff) { }
+                           Path keyFile, int keepAliveSeconds, int connectTimeoutSeconds, Backoff backoff) { }
 
     public interface StateListener {
         void connected();
@@ -64,7 +71,8 @@ public final class MqttConnection implements AutoCloseable {
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final MqttAsyncClient client;
+    /** This attempt's client; replaced (under the lock, never after close) for the next. */
+    private volatile MqttAsyncClient client;
     private final Thread loop;
     private volatile boolean connected;
     private volatile boolean closed;
@@ -86,19 +94,27 @@ public final class MqttConnection implements AutoCloseable {
         this.online = onlineJson.getBytes(StandardCharsets.UTF_8);
         this.offline = offlineJson.getBytes(StandardCharsets.UTF_8);
         this.onCommand = onCommand;
-        this.client = new MqttAsyncClient(pahoUrl(settings.url()), settings.clientId(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        this.client = newClient();
+        this.loop = new Thread(this::run, "mqtt-connect");
+        loop.setDaemon(true);
+    }
+
+    private MqttAsyncClient newClient() throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(pahoUrl(settings.url()), settings.clientId(), new MemoryPersistence());
+        c.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
                 log.warn("fleet broker connection lost: {}", cause == null ? "?" : cause.getMessage());
-                signalLost();
+                signalLost(c);
             }
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 if (topic.equals(topics.ping())) {
-                    unansweredSince = 0;
-                    echoes++;
+                    if (c == client) {
+                        unansweredSince = 0;
+                        echoes++;
+                    }
                     return;
                 }
                 onCommand.accept(topic, message.getPayload()); // hands off; never blocks Paho's thread
@@ -109,8 +125,7 @@ public final class MqttConnection implements AutoCloseable {
                 // tokens are awaited by the publishers
             }
         });
-        this.loop = new Thread(this::run, "mqtt-connect");
-        loop.setDaemon(true);
+        return c;
     }
 
     public MqttConnection start() {
@@ -176,37 +191,73 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     private void run() {
-        int attempt = 0;
+        int failures = 0;
         sleep(settings.backoff().firstDelay());
         while (!closed) {
+            MqttAsyncClient attempt = client;
             try {
                 lost = false;
-                client.connect(options()).waitForCompletion(OPERATION_TIMEOUT_MS + settings.keepAliveSeconds() * 1000L);
+                attempt.connect(options()).waitForCompletion(settings.connectTimeoutSeconds() * 1000L);
                 // Subscribe before saying online: "online" promises that commands are heard.
                 int[] qos = new int[subscriptions.length];
                 java.util.Arrays.fill(qos, 1);
-                client.subscribe(subscriptions, qos).waitForCompletion(OPERATION_TIMEOUT_MS);
-                client.publish(topics.status(), message(online, true)).waitForCompletion(OPERATION_TIMEOUT_MS);
+                attempt.subscribe(subscriptions, qos).waitForCompletion(OPERATION_TIMEOUT_MS);
+                attempt.publish(topics.status(), message(online, true)).waitForCompletion(OPERATION_TIMEOUT_MS);
                 connects++;
-                attempt = 0;
+                failures = 0;
                 unansweredSince = 0;
                 lastPing = System.nanoTime();
                 setConnected(true);
                 log.info("connected to the fleet broker {} as {}", settings.url(), settings.clientId());
-                awaitLoss();
-                if (!closed) {
-                    disconnectQuietly(); // a silent link is still "connected" for Paho
-                }
+                awaitLoss(attempt);
             } catch (MqttException e) {
                 if (!closed) {
                     log.info("fleet broker {} not reachable ({}); retrying", settings.url(), reason(e));
                 }
-                disconnectQuietly();
             }
             setConnected(false);
-            if (!closed) {
-                sleep(settings.backoff().delay(attempt++));
+            if (!retire(attempt)) {
+                return;
             }
+            sleep(settings.backoff().delay(failures++));
+        }
+    }
+
+    /**
+     * Ends an attempt whatever state Paho left it in (a silent link is still "connected" for Paho;
+     * an unanswered CONNECT leaves it "connecting") and puts a new client in its place.
+     *
+     * <p>Under the lock, so that close() finds either this attempt's client untouched (and says
+     * offline on it) or the next one.
+     *
+     * @return false when the connection is closing (close() retires the last client itself)
+     */
+    private boolean retire(MqttAsyncClient old) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            try {
+                if (old.isConnected()) {
+                    old.disconnectForcibly(0, 1000);
+                } else {
+                    old.disconnectForcibly(0, 0, false);
+                }
+            } catch (MqttException ignored) {
+                // already down
+            }
+            try {
+                old.close(true);
+            } catch (MqttException e) {
+                log.debug("an ended MQTT client did not close: {}", e.getMessage());
+            }
+            client = newClient();
+            return true;
+        } catch (MqttException e) {
+            throw new IllegalStateException("a new MQTT client for " + settings.url(), e); // the same URL was taken before
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -216,7 +267,7 @@ public final class MqttConnection implements AutoCloseable {
         o.setCleanSession(true);
         o.setAutomaticReconnect(false);
         o.setKeepAliveInterval(settings.keepAliveSeconds());
-        o.setConnectionTimeout(10);
+        o.setConnectionTimeout(settings.connectTimeoutSeconds());
         o.setMaxInflight(200);
         o.setWill(topics.status(), offline, 1, true);
         if (settings.username() != null && !settings.username().isEmpty()) {
@@ -253,17 +304,17 @@ public final class MqttConnection implements AutoCloseable {
         return m;
     }
 
-    private void awaitLoss() {
+    private void awaitLoss(MqttAsyncClient session) {
         lock.lock();
         try {
-            while (!lost && !closed && client.isConnected()) {
+            while (!lost && !closed && session.isConnected()) {
                 changed.await(250, TimeUnit.MILLISECONDS);
                 if (silent()) {
                     log.warn("fleet broker link silent: a link check published {} ms ago was not heard back "
                             + "(Paho's receiver stuck or dead); reconnecting", ECHO_DEADLINE_MS);
                     return;
                 }
-                ping();
+                ping(session);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -273,7 +324,7 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     /** Publishes a link check when one is due; QoS 0: it either comes back or the link is not working. */
-    private void ping() {
+    private void ping(MqttAsyncClient session) {
         long now = System.nanoTime();
         if (now - lastPing < TimeUnit.MILLISECONDS.toNanos(PING_EVERY_MS)) {
             return;
@@ -285,15 +336,18 @@ public final class MqttConnection implements AutoCloseable {
         try {
             MqttMessage m = new MqttMessage(new byte[] {'1'});
             m.setQos(0);
-            client.publish(topics.ping(), m);
+            session.publish(topics.ping(), m);
         } catch (MqttException e) {
             log.debug("link check not sent: {}", e.getMessage()); // the deadline decides
         }
     }
 
-    private void signalLost() {
+    private void signalLost(MqttAsyncClient from) {
         lock.lock();
         try {
+            if (from != client) {
+                return; // a late word from an earlier attempt must not end this one
+            }
             lost = true;
             changed.signalAll();
         } finally {
@@ -326,16 +380,6 @@ public final class MqttConnection implements AutoCloseable {
         }
     }
 
-    private void disconnectQuietly() {
-        try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 1000);
-            }
-        } catch (MqttException ignored) {
-            // already down
-        }
-    }
-
     private static String reason(MqttException e) {
         Throwable cause = e.getCause();
         return e.getMessage() + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : "");
@@ -361,7 +405,7 @@ public final class MqttConnection implements AutoCloseable {
      */
     @Override
     public void close() {
-        boolean wasConnected = isConnected();
+        boolean wasConnected = isConnected(); // before the loop, woken, says disconnected
         lock.lock();
         try {
             closed = true;
@@ -379,9 +423,7 @@ public final class MqttConnection implements AutoCloseable {
             }
         }
         try {
-            if (client.isConnected()) {
-                client.disconnectForcibly(0, 100, false);
-            }
+            client.disconnectForcibly(0, 100, false); // also ends a connect the broker never answered
         } catch (MqttException e) {
             log.debug("forced disconnect: {}", e.getMessage());
         }

@@ -49,6 +49,34 @@ class StalledLinkTest {
         }
     }
 
+    /**
+     * A broker (or a proxy before it) that takes the TCP connection and never answers CONNECT: the
+     * attempt is given connectTimeoutSeconds, then a new connection is tried. Paho's client stays
+     * "connecting" after such an attempt, and a kiosk that went on with it was offline for good.
+     */
+    @Test
+    void aBrokerThatTakesTheConnectionButNeverAnswersItIsLeftAndTriedAgain() throws Exception {
+        try (TestBroker broker = TestBroker.start(kiosk.dir().resolve("broker"));
+             ReconnectLeakTest.CuttingProxy proxy = new ReconnectLeakTest.CuttingProxy(broker.port())) {
+            KioskApp app = kiosk.start("""
+                    mqtt: { url: "tcp://127.0.0.1:%d", reconnectMinMillis: 20, reconnectMaxMillis: 300, connectTimeoutSeconds: 2 }
+                    """.formatted(proxy.port())).app();
+            try {
+                MqttConnection connection = app.fleet().connection();
+                Poll.until(Duration.ofSeconds(10), "the kiosk to connect", connection::isConnected);
+                long connects = connection.connects();
+                proxy.swallow(true);
+                proxy.cutAll();
+                Poll.until(Duration.ofSeconds(5), "a CONNECT that goes unanswered", () -> proxy.silenced() > 0);
+                proxy.swallow(false); // the broker answers again; that one connection never will
+                Poll.until(Duration.ofSeconds(8), "a new session", () -> connection.connects() > connects && connection.isConnected());
+                assertEquals("PASS", brokerCheck(app));
+            } finally {
+                kiosk.stop(); // before the broker goes
+            }
+        }
+    }
+
     private static String brokerCheck(KioskApp app) {
         return app.selfTest().checks().stream().filter(c -> c.name().equals("broker")).map(c -> c.result().name())
                 .findFirst().orElseThrow();
