@@ -51,6 +51,29 @@ class SimulatedDispenserTest {
         assertNull(d.openTap());
     }
 
+    /**
+     * A closed dispenser's water loop sleeps: it ticked every 2 ms whatever the valves did, some
+     * 4 % of a core in a kiosk on simulated devices (the demo, every bench). The first second after
+     * a pour is measured, so the loop has been ticking and must notice it can stop.
+     */
+    @Test
+    void anIdleDispenserLeavesTheProcessorAlone() throws InterruptedException {
+        d = new SimulatedDispenser(WIRING, 6000, 450, 90.0);
+        d.open(Tap.COLD);
+        Poll.until(Duration.ofSeconds(5), "water flowing", () -> d.deliveredMl() > 10);
+        d.closeAll();
+        long water = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("sim-dispenser-water"))
+                .mapToLong(Thread::threadId).max().orElseThrow(); // this test's: the newest
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadCpuTime(water);
+        Thread.sleep(1000); // the window measured, not a wait for something
+        long cpuMicros = (threads.getThreadCpuTime(water) - before) / 1000;
+        assertTrue(cpuMicros < 5_000, "the idle water loop used " + cpuMicros + " µs of CPU in a second");
+        double ml = d.deliveredMl();
+        d.open(Tap.COLD);
+        Poll.until(Duration.ofSeconds(5), "water again at once after the idle", () -> d.deliveredMl() > ml);
+    }
+
     @Test
     void flowMeterCountsThePulsesOfTheWaterThatRuns() throws InterruptedException {
         d = new SimulatedDispenser(WIRING, 6000, 450, 90.0); // 100 ml/s
