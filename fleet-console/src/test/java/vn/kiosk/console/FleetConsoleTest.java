@@ -171,28 +171,10 @@ class FleetConsoleTest {
         return pg.count("SELECT count(*) FROM event WHERE site = '" + site + "'");
     }
 
-    /** The console as it runs in production, in its own JVM (so that it can be killed), ready when its API answers. */
+    /** The console in its own JVM, so that it can be killed. */
     private Process startConsoleProcess(TestBroker broker, int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        long n = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ConsoleMain.class.getName(), "--broker", broker.url(), "--db", pg.url(), "--http-port", Integer.toString(port))
-                .redirectOutput(dir.resolve("console-" + n + ".out").toFile())
-                .redirectError(dir.resolve("console-" + n + ".err").toFile());
-        pb.environment().put("FLEET_TECH_TOKEN", TOKEN);
-        Process p = pb.start();
-        Api api = new Api(port);
-        Poll.until(Duration.ofSeconds(60), "the console to answer", () -> {
-            if (!p.isAlive()) {
-                throw new AssertionError("the console exited with " + p.exitValue());
-            }
-            try {
-                return api.get("/api/fleet/devices", TOKEN).status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-        return p;
+        return ConsoleProcess.startReady(dir.resolve("console-" + System.nanoTime() + ".out"), broker.url(), pg.url(), port,
+                TOKEN, "-Xmx256m");
     }
 
     private static String event(int seq) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import vn.kiosk.console.ConsoleProcess;
 import vn.kiosk.console.sim.FleetSim;
 import vn.kiosk.console.sim.SimOptions;
 import vn.kiosk.hw.testing.Poll;
@@ -44,17 +45,11 @@ public final class FleetBench {
         Process broker = quietMosquitto(dir, brokerPort);
         String url = "tcp://127.0.0.1:" + brokerPort;
         int httpPort = Ports.free();
-        Process console = startConsole(dir, url, pg.url(), httpPort);
+        Process console = ConsoleProcess.startReady(dir.resolve("console.out"), url, pg.url(), httpPort, TOKEN,
+                "-Xmx384m", "-XX:+UseSerialGC");
         Api api = new Api(httpPort);
         try (FleetSim sim = new FleetSim(SimOptions.of(url, kiosks, "sim").withEventsPerSecond(rate)
                 .withTelemetrySeconds(60))) {
-            Poll.until(Duration.ofSeconds(60), "the console ready", () -> {
-                try {
-                    return api.get("/api/fleet/devices", TOKEN).status() == 200;
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
             long c0 = System.nanoTime();
             sim.start();
             // a kiosk the simulator's faults took off the network meanwhile counts: it comes back by itself
@@ -221,15 +216,6 @@ public final class FleetBench {
             }
         });
         return p;
-    }
-
-    private static Process startConsole(Path dir, String broker, String db, int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "vn.kiosk.console.ConsoleMain", "--broker", broker, "--db", db, "--http-port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("console.out").toFile());
-        pb.environment().put("FLEET_TECH_TOKEN", TOKEN);
-        return pb.start();
     }
 
     private static long status(long pid, String field) throws IOException {
