@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -38,6 +40,7 @@ class ReconnectLeakTest {
     Path dir;
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES) // about six minutes here
     void aThousandReconnectsLeakNoThreadsAndNoFileDescriptors() throws Exception {
         try (TestBroker broker = TestBroker.start(dir.resolve("broker")); CuttingProxy proxy = new CuttingProxy(broker.port())) {
             Path config = dir.resolve("kiosk.yaml");

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import vn.kiosk.hw.testing.Poll;
 
@@ -20,6 +22,12 @@ public final class EventStream implements AutoCloseable {
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final CompletableFuture<?> stream;
+    /** Reads the stream: never the constructor's thread, or the caller would read it forever. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "event-stream-reader");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean connected;
 
     public EventStream(int port) {
@@ -34,7 +42,8 @@ public final class EventStream implements AutoCloseable {
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
         }
-        stream = client.sendAsync(req.build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+        // thenAccept would run the endless read on this thread when the answer is already in
+        stream = client.sendAsync(req.build(), HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(line -> {
             if (line.startsWith(":")) {
                 connected = true;
             } else if (line.startsWith("data:")) {
@@ -45,7 +54,7 @@ public final class EventStream implements AutoCloseable {
                     throw new AssertionError("an SSE message is not JSON: " + line);
                 }
             }
-        }));
+        }), reader);
         Poll.until(Duration.ofSeconds(10), "the event stream to open", () -> connected);
     }
 
@@ -75,5 +84,6 @@ public final class EventStream implements AutoCloseable {
     @Override
     public void close() {
         stream.cancel(true);
+        reader.shutdownNow();
     }
 }
