@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +125,7 @@ class ReconnectLeakTest {
         private final ServerSocket server;
         private final List<Socket> open = new CopyOnWriteArrayList<>();
         private final Thread acceptor;
-        private final java.util.concurrent.atomic.AtomicInteger silenced = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger silenced = new AtomicInteger();
         private volatile boolean swallow;
 
         CuttingProxy(int targetPort) throws IOException {
