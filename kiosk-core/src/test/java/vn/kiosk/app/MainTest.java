@@ -43,7 +43,7 @@ class MainTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("profile pos5890-58, 384 dots wide, text mode cp1258"));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(384, image.getWidth());
-        assertEquals("3f2c1e9a-7b4d-4e8f-9a1b-2c3d4e5f6a7b", vn.kiosk.testing.QrCodes.decode(image));
+        assertEquals("3f2c1e9a-7b4d-4e8f-9a1b-2c3d4e5f6a7b", vn.kiosk.hw.printer.PrintedQr.read(image));
 
         assertEquals(Main.EXIT_FAILED, run(Map.of(), "preview-ticket", "--out", png.toString(), "--profile", "nope"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no printer profile 'nope'"));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.kiosk.testing.Api;
 import vn.kiosk.hw.testing.Poll;
-import vn.kiosk.testing.QrCodes;
+import vn.kiosk.hw.printer.PrintedQr;
 import vn.kiosk.testing.RunningKiosk;
 
 /** Tickets on the simulated printer through the whole application: the print result reaches the caller. */
@@ -49,7 +49,7 @@ class TicketPrintingTest {
         assertEquals(1, kiosk.sim().paper().pageCount());
         Path png = kiosk.dir().resolve("data/printer/ticket-000001.png");
         assertTrue(Files.isRegularFile(png), "the simulated printer keeps a picture of the ticket");
-        assertEquals(r.body().get("id").asText(), QrCodes.decode(ImageIO.read(png.toFile())));
+        assertEquals(r.body().get("id").asText(), PrintedQr.read(ImageIO.read(png.toFile())));
         assertEquals(576, ImageIO.read(png.toFile()).getWidth());
     }
 
@@ -73,7 +73,7 @@ class TicketPrintingTest {
                 URI.create("http://127.0.0.1:" + port + "/api/tickets/" + id + "/qr.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, qr.statusCode());
         assertEquals("image/png", qr.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(id, QrCodes.decode(ImageIO.read(new ByteArrayInputStream(qr.body()))));
+        assertEquals(id, PrintedQr.read(ImageIO.read(new ByteArrayInputStream(qr.body()))));
 
         Poll.until(Duration.ofSeconds(2), "a printer.state event for PAPER_OUT", () -> events("printer.state").stream()
                 .anyMatch(d -> d.contains("\"state\":\"PAPER_OUT\"")));
@@ -84,7 +84,7 @@ class TicketPrintingTest {
         assertEquals(200, again.status(), again.text());
         assertTrue(again.body().get("printed").asBoolean());
         assertEquals(1, kiosk.sim().paper().pageCount(), "printed exactly once");
-        assertEquals(id, QrCodes.decode(kiosk.sim().paper().lastPage()));
+        assertEquals(id, PrintedQr.read(kiosk.sim().paper().lastPage()));
         assertEquals(1, events("ticket.printed").size());
     }
 
@@ -121,7 +121,7 @@ class TicketPrintingTest {
     void theQrTemplateAndNoPrinterCases() throws Exception {
         start("printing: { ticket: { qr: \"https://dvc.example.vn/q/{site}/{number}\" } }\n");
         Api.Response r = api.post("/api/tickets", "{\"serviceId\": \"land\"}");
-        assertEquals("https://dvc.example.vn/q/phuong-ben-thanh/E001", QrCodes.decode(kiosk.sim().paper().lastPage()));
+        assertEquals("https://dvc.example.vn/q/phuong-ben-thanh/E001", PrintedQr.read(kiosk.sim().paper().lastPage()));
         assertEquals(404, api.post("/api/tickets/nope/reprint", "").status());
         assertEquals(201, r.status());
     }

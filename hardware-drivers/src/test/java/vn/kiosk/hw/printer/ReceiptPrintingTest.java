@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +26,6 @@ class ReceiptPrintingTest {
                 .line("Xin cảm ơn!", EscPos.Justify.CENTER, 1, false);
     }
 
-    static String decodeQr(BufferedImage page) throws Exception {
-        return PrintedQr.read(page);
-    }
-
     @Test
     void eachTextModeAndQrKindComesOutReadable() throws Exception {
         TextRasterizer font = TextRasterizer.load(null);
@@ -44,7 +39,7 @@ class ReceiptPrintingTest {
                 assertEquals(1, vp.pageCount(), mode + "/" + nativeQr);
                 BufferedImage page = vp.lastPage();
                 assertEquals(576, page.getWidth());
-                assertEquals(id, decodeQr(page), "QR of " + mode + ", native " + nativeQr);
+                assertEquals(id, PrintedQr.read(page), "QR of " + mode + ", native " + nativeQr);
                 assertTrue(dir.resolve(mode + "-" + nativeQr).resolve("ticket-000001.png").toFile().isFile());
                 assertEquals("READY", printer.status().state());
             }
@@ -57,7 +52,7 @@ class ReceiptPrintingTest {
         VirtualPrinter vp = new VirtualPrinter(384, 94, null, null);
         new EscPosPrinter(new SimulatedTransport(vp), 500).print(new ReceiptEncoder(profile, null).encode(sample("abc")));
         assertEquals(384, vp.lastPage().getWidth());
-        assertEquals("abc", decodeQr(vp.lastPage()));
+        assertEquals("abc", PrintedQr.read(vp.lastPage()));
     }
 
     /** The encoder keeps lines it has encoded: a receipt's bytes are the same from a used encoder as from a new one. */

@@ -47,7 +47,7 @@ class SerialAndTcpPrinterTest {
             // normal print
             printer.print(ticket("serial-1"));
             assertEquals(1, paper.pageCount());
-            assertEquals("serial-1", ReceiptPrintingTest.decodeQr(paper.lastPage()));
+            assertEquals("serial-1", PrintedQr.read(paper.lastPage()));
             assertEquals("READY", printer.status().state());
 
             // paper near end: prints, reports PAPER_LOW
@@ -82,7 +82,7 @@ class SerialAndTcpPrinterTest {
                 Poll.until(Duration.ofSeconds(10), "the printer back", () -> "READY".equals(printer.status().state()));
                 printer.print(ticket("serial-4"));
                 assertEquals(1, again.printer().pageCount());
-                assertEquals("serial-4", ReceiptPrintingTest.decodeQr(again.printer().lastPage()));
+                assertEquals("serial-4", PrintedQr.read(again.printer().lastPage()));
             }
             printer.close();
         }
@@ -96,7 +96,7 @@ class SerialAndTcpPrinterTest {
              FakeSerialPrinter fake = new FakeSerialPrinter(line.device(), new VirtualPrinter(576, 52, null, null))) {
             EscPosPrinter printer = Printers.open(DeviceUrl.parse("usb:" + line.host()), PROFILE, null, null);
             printer.print(ticket("usb-1"));
-            assertEquals("usb-1", ReceiptPrintingTest.decodeQr(fake.printer().lastPage()));
+            assertEquals("usb-1", PrintedQr.read(fake.printer().lastPage()));
             fake.printer().setCoverOpen(true);
             assertEquals("COVER_OPEN", printer.status().state());
             printer.close();
@@ -113,7 +113,7 @@ class SerialAndTcpPrinterTest {
             EscPosPrinter printer = Printers.open(DeviceUrl.parse("tcp://127.0.0.1:" + server.getLocalPort()), PROFILE, null, null);
             printer.print(ticket("tcp-1"));
             assertEquals(1, paper.pageCount());
-            assertEquals("tcp-1", ReceiptPrintingTest.decodeQr(paper.lastPage()));
+            assertEquals("tcp-1", PrintedQr.read(paper.lastPage()));
             paper.setPaperOut(true);
             assertEquals("PAPER_OUT", printer.status().state());
             printer.close();
